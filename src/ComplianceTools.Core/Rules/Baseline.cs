@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using ComplianceTools.Core.Common;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ComplianceTools.Core.Rules
+{
+    /// <summary>
+    /// A client's or province's overrides: thresholds, rule selection and parameters, never code.
+    /// <code>
+    /// { "name": "Guangdong", "rules": { "SEAT-001": { "red": 0.40 }, "TRAIN-001": { "enabled": false },
+    ///   "SCN-002": { "parameters": { "hangUpWeight": 0.7, "complaintWeight": 0.3 } } } }
+    /// </code>
+    /// Ratios are fractions (0.40 for 40%). Unknown rules, unknown settings and values of the wrong type
+    /// are errors naming the file and line; nothing is half-applied.
+    /// </summary>
+    public static class Baseline
+    {
+        private static readonly HashSet<string> s_ruleSettings = new HashSet<string>(StringComparer.Ordinal) { "red", "yellow", "enabled", "parameters" };
+
+        internal static void Apply(string path, IDictionary<string, RuleDefinition> rules, List<ComplianceProblem> problems)
+        {
+            string fullPath = Path.GetFullPath(path);
+            if (!File.Exists(fullPath))
+            {
+                problems.Add(Problem("ComplianceTools.Baseline.FileNotFound", ProblemKind.ObjectNotFound, fullPath, null, Text.Format(nameof(Resources.Strings.BaselineNotFound), fullPath)));
+                return;
+            }
+
+            JObject root;
+            try
+            {
+                using (var reader = new JsonTextReader(new StreamReader(fullPath)))
+                {
+                    root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, CommentHandling = CommentHandling.Ignore });
+                }
+            }
+            catch (JsonReaderException ex)
+            {
+                problems.Add(Problem("ComplianceTools.Baseline.InvalidJson", ProblemKind.InvalidData, fullPath, ex.LineNumber, Text.Format(nameof(Resources.Strings.BaselineInvalidJson), fullPath, ex.LineNumber, ex.Message)));
+                return;
+            }
+
+            foreach (JProperty top in root.Properties())
+            {
+                if (top.Name != "rules" && top.Name != "name" && top.Name != "description" && top.Name != "$schema")
+                {
+                    problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(top), Text.Format(nameof(Resources.Strings.BaselineUnknownSetting), fullPath, Line(top), top.Name, "name, description, rules")));
+                }
+            }
+
+            if (!(root["rules"] is JObject ruleOverrides))
+            {
+                if (root["rules"] != null)
+                {
+                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(root["rules"]), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(root["rules"]), "rules", "an object keyed by rule id")));
+                }
+
+                return;
+            }
+
+            string origin = Path.GetFileName(fullPath);
+            foreach (JProperty entry in ruleOverrides.Properties())
+            {
+                if (!rules.TryGetValue(entry.Name, out RuleDefinition rule))
+                {
+                    problems.Add(Problem("ComplianceTools.Baseline.UnknownRule", ProblemKind.InvalidData, fullPath, Line(entry), Text.Format(nameof(Resources.Strings.BaselineUnknownRule), fullPath, Line(entry), entry.Name)));
+                    continue;
+                }
+
+                if (!(entry.Value is JObject settings))
+                {
+                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(entry), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(entry), entry.Name, "{ \"red\": …, \"yellow\": …, \"enabled\": …, \"parameters\": { … } }")));
+                    continue;
+                }
+
+                bool changed = false;
+                foreach (JProperty setting in settings.Properties())
+                {
+                    string where = entry.Name + "." + setting.Name;
+                    if (!s_ruleSettings.Contains(setting.Name))
+                    {
+                        problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineUnknownSetting), fullPath, Line(setting), where, "red, yellow, enabled, parameters")));
+                        continue;
+                    }
+
+                    switch (setting.Name)
+                    {
+                        case "enabled":
+                            if (setting.Value.Type != JTokenType.Boolean)
+                            {
+                                problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(setting), where, "true or false")));
+                                break;
+                            }
+
+                            rule.Enabled = setting.Value.Value<bool>();
+                            changed = true;
+                            break;
+                        case "red":
+                        case "yellow":
+                            RuleThreshold current = setting.Name == "red" ? rule.Threshold : rule.Warning;
+                            if (current == null)
+                            {
+                                problems.Add(Problem("ComplianceTools.Baseline.NoSuchThreshold", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineNoSuchThreshold), fullPath, Line(setting), entry.Name, setting.Name)));
+                                break;
+                            }
+
+                            if (setting.Value.Type != JTokenType.Integer && setting.Value.Type != JTokenType.Float)
+                            {
+                                problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(setting), where, "a number")));
+                                break;
+                            }
+
+                            double value = setting.Value.Value<double>();
+                            if (rule.Unit == "ratio" && (value < 0 || value > 1))
+                            {
+                                problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineRatioOutOfRange), fullPath, Line(setting), where, value.ToString(CultureInfo.InvariantCulture))));
+                                break;
+                            }
+
+                            if (value < 0 || double.IsNaN(value) || double.IsInfinity(value))
+                            {
+                                problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(setting), where, "a number of zero or more")));
+                                break;
+                            }
+
+                            if (setting.Name == "red")
+                            {
+                                rule.Threshold = current.WithValue(value, origin);
+                            }
+                            else
+                            {
+                                rule.Warning = current.WithValue(value, origin);
+                            }
+
+                            changed = true;
+                            break;
+                        case "parameters":
+                            if (!(setting.Value is JObject parameters))
+                            {
+                                problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(setting), where, "an object")));
+                                break;
+                            }
+
+                            foreach (JProperty p in parameters.Properties())
+                            {
+                                if (!rule.Parameters.TryGetValue(p.Name, out object existing))
+                                {
+                                    problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(p), Text.Format(nameof(Resources.Strings.BaselineUnknownSetting), fullPath, Line(p), where + "." + p.Name, string.Join(", ", rule.Parameters.Keys))));
+                                    continue;
+                                }
+
+                                object replacement = RuleCatalog.ToPlain(p.Value);
+                                if (existing != null && replacement != null && !SameKind(existing, replacement))
+                                {
+                                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(p), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(p), where + "." + p.Name, KindName(existing))));
+                                    continue;
+                                }
+
+                                rule.Parameters[p.Name] = replacement;
+                                changed = true;
+                            }
+
+                            break;
+                    }
+                }
+
+                if (changed)
+                {
+                    rule.AppliedBaselines.Add(origin);
+                }
+            }
+        }
+
+        private static bool SameKind(object a, object b)
+        {
+            return KindName(a) == KindName(b);
+        }
+
+        private static string KindName(object value)
+        {
+            switch (value)
+            {
+                case double _: return "a number";
+                case bool _: return "true or false";
+                case string _: return "a text";
+                case object[] _: return "a list";
+                case IDictionary<string, object> _: return "an object";
+                default: return "a value";
+            }
+        }
+
+        private static int? Line(JToken token) => token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : (int?)null;
+
+        private static ComplianceProblem Problem(string id, ProblemKind kind, string file, int? line, string message)
+        {
+            return new ComplianceProblem(id, kind, message, new SourceLocation(file, null, line));
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Findings;
+
+namespace ComplianceTools.Core.Rules
+{
+    /// <summary>A line a measured value is held against: "gt 0.30" fails when the value is above 30%.</summary>
+    public sealed class RuleThreshold
+    {
+        public RuleThreshold(string comparison, double value, string origin)
+        {
+            Comparison = comparison;
+            Value = value;
+            Origin = origin;
+        }
+
+        /// <summary>gt, ge, lt or le: the value fails the line when "value Comparison line" holds.</summary>
+        public string Comparison { get; }
+
+        public double Value { get; }
+
+        /// <summary>guide (the number is the guide's), ours (the guide gives none), or the baseline file that set it.</summary>
+        public string Origin { get; }
+
+        public bool IsCrossedBy(double measured)
+        {
+            switch (Comparison)
+            {
+                case "gt": return measured > Value;
+                case "ge": return measured >= Value;
+                case "lt": return measured < Value;
+                case "le": return measured <= Value;
+                default: throw new InvalidOperationException("Unknown comparison " + Comparison);
+            }
+        }
+
+        public RuleThreshold WithValue(double value, string origin) => new RuleThreshold(Comparison, value, origin);
+
+        public override string ToString() => Finding.ComparisonSymbol(Comparison) + " " + Value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One entry of the rule catalog, after any baseline has been applied.</summary>
+    public sealed class RuleDefinition
+    {
+        public string Id { get; set; }
+
+        /// <summary>The rule's area, the key to its owner: Seats, Complaints, Numbers, Staff, Systems, Data, Revenue, Scenarios, Filing, Credit, Penalties, Training, Materials.</summary>
+        public string Area { get; set; }
+
+        /// <summary>A (annual report guide 000_99f20948c5f14a75) or B (annual inspection guide 002_d5e4f253301f2ff6).</summary>
+        public string Guide { get; set; }
+
+        /// <summary>The guide's section the rule comes from (数据关, 高频雷区 …).</summary>
+        public string Section { get; set; }
+
+        public LocalizedText TitleText { get; set; }
+
+        public LocalizedText MeasureText { get; set; }
+
+        public LocalizedText RecommendationText { get; set; }
+
+        public string Unit { get; set; }
+
+        /// <summary>Severity of a failure: Red for most rules, Yellow where the guide asks for attention only.</summary>
+        public Severity FailSeverity { get; set; } = Severity.Red;
+
+        /// <summary>The line past which the rule fails with <see cref="FailSeverity"/>; null for rules without a numeric line.</summary>
+        public RuleThreshold Threshold { get; set; }
+
+        /// <summary>An earlier line that gives Yellow (for example complaint handling: Yellow below 100%).</summary>
+        public RuleThreshold Warning { get; set; }
+
+        /// <summary>Further settings of the rule (weights, time windows, patterns), overridable by a baseline.</summary>
+        public IDictionary<string, object> Parameters { get; set; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>Baseline files that changed this rule, in the order applied.</summary>
+        public IList<string> AppliedBaselines { get; private set; } = new List<string>();
+
+        public string Title => TitleText?.Current;
+
+        /// <summary>The Red line as a person reads it (&gt; 30%), empty when the rule has none.</summary>
+        public string ThresholdText => Threshold == null ? string.Empty : Finding.ComparisonSymbol(Threshold.Comparison) + " " + Finding.FormatValue(Threshold.Value, Unit);
+
+        /// <summary>The Yellow line as a person reads it, empty when the rule has none.</summary>
+        public string WarningText => Warning == null ? string.Empty : Finding.ComparisonSymbol(Warning.Comparison) + " " + Finding.FormatValue(Warning.Value, Unit);
+
+        public string Recommendation => RecommendationText?.Current;
+
+        public string TitleZh => TitleText?.Zh;
+
+        public string TitleEn => TitleText?.En;
+
+        public string SourceText => Guide == "A"
+            ? UiLanguage.Pick("年报指引 · " + Section, "Annual-report guide (A) · " + Section)
+            : UiLanguage.Pick("年检指引 · " + Section, "Inspection guide (B) · " + Section);
+
+        /// <summary>The colour a measured value earns against this rule's lines.</summary>
+        public Severity Classify(double measured)
+        {
+            if (Threshold != null && Threshold.IsCrossedBy(measured))
+            {
+                return FailSeverity;
+            }
+
+            if (Warning != null && Warning.IsCrossedBy(measured))
+            {
+                return Severity.Yellow;
+            }
+
+            return Severity.Green;
+        }
+
+        public double GetDouble(string parameter)
+        {
+            if (Parameters.TryGetValue(parameter, out object value) && value != null)
+            {
+                return Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            }
+
+            throw new KeyNotFoundException("Rule " + Id + " has no parameter '" + parameter + "'.");
+        }
+
+        public string GetString(string parameter)
+        {
+            return Parameters.TryGetValue(parameter, out object value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+        }
+
+        public IReadOnlyList<string> GetStrings(string parameter)
+        {
+            if (!Parameters.TryGetValue(parameter, out object value) || value == null)
+            {
+                return Array.Empty<string>();
+            }
+
+            if (value is IEnumerable<string> strings)
+            {
+                return new List<string>(strings);
+            }
+
+            if (value is System.Collections.IEnumerable items && !(value is string))
+            {
+                var list = new List<string>();
+                foreach (object item in items)
+                {
+                    list.Add(Convert.ToString(item, CultureInfo.InvariantCulture));
+                }
+
+                return list;
+            }
+
+            return new[] { Convert.ToString(value, CultureInfo.InvariantCulture) };
+        }
+
+        /// <summary>A finding for this rule, with title, area, source, recommendation and threshold filled in.</summary>
+        public Finding NewFinding(Severity severity, double? value, string subject, string period, string reason, IReadOnlyList<EvidenceItem> evidence = null)
+        {
+            return new Finding
+            {
+                RuleId = Id,
+                Title = Title,
+                Area = Area,
+                Severity = severity,
+                Outcome = severity == Severity.Green ? Outcome.Pass : (severity == Severity.Red ? Outcome.Fail : Outcome.Review),
+                Value = value,
+                Threshold = Threshold?.Value,
+                Comparison = Threshold?.Comparison,
+                Unit = Unit,
+                Subject = subject,
+                Period = period,
+                Reason = reason,
+                Recommendation = severity == Severity.Green ? string.Empty : Recommendation,
+                Source = SourceText,
+                Baseline = string.Join(", ", AppliedBaselines),
+                Evidence = evidence,
+            };
+        }
+
+        /// <summary>A finding that says the rule could not run (missing data) or does not apply, with the reason.</summary>
+        public Finding NewSkipped(Outcome outcome, string subject, string period, string reason)
+        {
+            var finding = NewFinding(Severity.Green, null, subject, period, reason);
+            finding.Outcome = outcome;
+            return finding;
+        }
+
+        public RuleDefinition Clone()
+        {
+            var clone = (RuleDefinition)MemberwiseClone();
+            clone.Parameters = new Dictionary<string, object>(Parameters, StringComparer.OrdinalIgnoreCase);
+            clone.AppliedBaselines = new List<string>(AppliedBaselines);
+            return clone;
+        }
+    }
+}

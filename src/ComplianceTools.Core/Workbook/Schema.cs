@@ -1,0 +1,94 @@
+using System;
+
+namespace ComplianceTools.Core.Workbook
+{
+    /// <summary>Table: a header row then one record a row. Form: one record, a field a row (字段 | 值).</summary>
+    public enum SheetLayout
+    {
+        Table,
+        Form,
+    }
+
+    /// <summary>Marks a row class as a sheet of the input workbook, with its English and Chinese names.</summary>
+    [AttributeUsage(AttributeTargets.Class, Inherited = false)]
+    public sealed class SheetAttribute : Attribute
+    {
+        public SheetAttribute(string name, string chineseName)
+        {
+            Name = name;
+            ChineseName = chineseName;
+        }
+
+        public string Name { get; }
+
+        public string ChineseName { get; }
+
+        public SheetLayout Layout { get; set; } = SheetLayout.Table;
+
+        /// <summary>What the sheet is for, in English (shown on the instructions sheet).</summary>
+        public string Purpose { get; set; }
+
+        /// <summary>What the sheet is for, in Chinese.</summary>
+        public string PurposeZh { get; set; }
+
+        /// <summary>Order of the sheet in the workbook.</summary>
+        public int Order { get; set; }
+    }
+
+    /// <summary>Marks a property as a column, with its English and Chinese headers and other accepted headers.</summary>
+    [AttributeUsage(AttributeTargets.Property, Inherited = false)]
+    public sealed class ColumnAttribute : Attribute
+    {
+        public ColumnAttribute(string name, string chineseName)
+        {
+            Name = name;
+            ChineseName = chineseName;
+        }
+
+        public string Name { get; }
+
+        public string ChineseName { get; }
+
+        /// <summary>Other headers accepted on import (common synonyms, Chinese or English).</summary>
+        public string[] Aliases { get; set; } = Array.Empty<string>();
+
+        /// <summary>A missing required column is one clear error; an empty required cell is a bad cell.</summary>
+        public bool Required { get; set; }
+
+        /// <summary>The column holds personal data (phone, ID number, name): masked in every output.</summary>
+        public bool Personal { get; set; }
+
+        /// <summary>Hint for people filling the sheet (format, unit), in English.</summary>
+        public string Hint { get; set; }
+
+        /// <summary>Hint in Chinese.</summary>
+        public string HintZh { get; set; }
+
+        /// <summary>Number format for Excel (yyyy-mm-dd, 0.00%, …).</summary>
+        public string Format { get; set; }
+
+        /// <summary>Text with this format (yyyy-MM for months, HH:mm for times of day).</summary>
+        public string TextFormat { get; set; }
+    }
+
+    /// <summary>The Chinese label of an enumeration value, shown in drop-downs; the English name is accepted too.</summary>
+    [AttributeUsage(AttributeTargets.Field, Inherited = false)]
+    public sealed class ChoiceAttribute : Attribute
+    {
+        public ChoiceAttribute(string label, params string[] aliases)
+        {
+            Label = label;
+            Aliases = aliases ?? Array.Empty<string>();
+        }
+
+        public string Label { get; }
+
+        public string[] Aliases { get; }
+    }
+
+    /// <summary>Base of every row: where it came from, for messages that name file, sheet and row.</summary>
+    public abstract class WorkbookRow
+    {
+        public Common.SourceLocation Origin { get; set; }
+    }
+}

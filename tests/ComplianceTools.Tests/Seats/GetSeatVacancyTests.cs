@@ -1,0 +1,69 @@
+using System.IO;
+using System.Linq;
+using ComplianceTools.Tests.Infrastructure;
+
+namespace ComplianceTools.Tests.Seats
+{
+    /// <summary>SEAT-001 through a real runspace: the cases, checked by hand: (100 − 71) / 100 = 29%.</summary>
+    public sealed class GetSeatVacancyTests : System.IDisposable
+    {
+        private readonly ModuleSession _ps = new ModuleSession();
+
+        public void Dispose() => _ps.Dispose();
+
+        [Fact]
+        public void Seventy_one_of_a_hundred_activated_is_29_percent_and_green()
+        {
+            var f = _ps.Run("Get-SeatVacancy -SeatsOnFile 100 -SeatsActivated 71").Single();
+            Assert.Equal("SEAT-001", f.Text("RuleId"));
+            Assert.Equal(0.29, (double)f.Prop("Value"), 10);
+            Assert.Equal("Green", f.Text("Severity"));
+            Assert.Equal("29%", f.Text("ValueText"));
+        }
+
+        [Fact]
+        public void Sixty_nine_of_a_hundred_activated_is_31_percent_and_red()
+        {
+            var f = _ps.Run("Get-SeatVacancy -SeatsOnFile 100 -SeatsActivated 69").Single();
+            Assert.Equal(0.31, (double)f.Prop("Value"), 10);
+            Assert.Equal("Red", f.Text("Severity"));
+            Assert.Equal("> 30%", f.Text("ThresholdText"));
+            Assert.False(string.IsNullOrEmpty(f.Text("Recommendation")));
+        }
+
+        [Fact]
+        public void A_baseline_raising_the_line_to_40_percent_turns_31_percent_green()
+        {
+            using (var tmp = Paths.NewTempFolder())
+            {
+                string baseline = tmp.File("province.json");
+                File.WriteAllText(baseline, "{ \"name\": \"province\", \"rules\": { \"SEAT-001\": { \"red\": 0.40 } } }");
+                var f = _ps.Run("Get-SeatVacancy -SeatsOnFile 100 -SeatsActivated 69 -Baseline $args[0]", baseline).Single();
+                Assert.Equal("Green", f.Text("Severity"));
+                Assert.Equal(0.40, (double)f.Prop("Threshold"), 10);
+                Assert.Equal("province.json", f.Text("Baseline"));
+            }
+        }
+
+        [Fact]
+        public void Zero_seats_on_file_is_a_clear_error_not_a_division_by_zero()
+        {
+            var r = _ps.Run("Get-SeatVacancy -SeatsOnFile 0 -SeatsActivated 0");
+            Assert.Empty(r.Output);
+            var error = Assert.Single(r.AllErrors);
+            Assert.Equal("ComplianceTools.Seats.NoSeatsOnFile,ComplianceTools.Commands.Seats.GetSeatVacancyCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("Seats on file is 0", error.Exception.Message);
+        }
+
+        [Fact]
+        public void Messages_follow_the_chinese_ui_culture()
+        {
+            using (var zh = new ModuleSession("zh-CN"))
+            {
+                var f = zh.Run("Get-SeatVacancy -SeatsOnFile 100 -SeatsActivated 69").Single();
+                Assert.Equal("坐席空置率", f.Text("Title"));
+                Assert.Contains("备案坐席100个中有31个未开通", f.Text("Reason"));
+            }
+        }
+    }
+}
