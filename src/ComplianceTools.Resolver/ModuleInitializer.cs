@@ -8,8 +8,9 @@ using System.Runtime.CompilerServices;
 namespace ComplianceTools.Resolver
 {
     /// <summary>
-    /// Runs when the module is imported, before ComplianceTools.dll: the engine (ComplianceTools.Core) and
-    /// every third-party assembly live in bin/dependencies and are resolved only for our own requests.
+    /// Runs when the module is imported, before ComplianceTools.dll: ComplianceTools.Engine and every
+    /// third-party assembly live in bin/dependencies and are resolved only for our own requests; the
+    /// model (ComplianceTools.Core) lives in bin/ and loads into the default context.
     /// On PowerShell 7 they load into the "ComplianceTools" AssemblyLoadContext, so another version of
     /// Newtonsoft.Json, EPPlus or the Graph libraries already in the session neither breaks us nor is broken.
     /// On Windows PowerShell 5.1 (no load contexts) they load from the module folder.
@@ -58,13 +59,19 @@ namespace ComplianceTools.Resolver
         private static Assembly ResolveOnFramework(object sender, ResolveEventArgs args)
         {
             var name = new AssemblyName(args.Name);
-            string path = Path.Combine(s_dependencyFolder, name.Name + ".dll");
-            if (!string.IsNullOrEmpty(name.CultureName) && name.CultureName != "neutral")
+            string moduleBin = Path.GetDirectoryName(s_dependencyFolder);
+            foreach (string folder in new[] { moduleBin, s_dependencyFolder })
             {
-                path = Path.Combine(s_dependencyFolder, name.CultureName, name.Name + ".dll");
+                string path = string.IsNullOrEmpty(name.CultureName) || name.CultureName == "neutral"
+                    ? Path.Combine(folder, name.Name + ".dll")
+                    : Path.Combine(folder, name.CultureName, name.Name + ".dll");
+                if (File.Exists(path))
+                {
+                    return Assembly.LoadFrom(path);
+                }
             }
 
-            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+            return null;
         }
 
         /// <summary>Kept in its own type so .NET Framework never loads AssemblyLoadContext.</summary>

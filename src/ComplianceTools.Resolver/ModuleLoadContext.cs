@@ -56,9 +56,21 @@ namespace ComplianceTools.Resolver
         /// <summary>The default context could not find an assembly: serve it only if it is one of ours.</summary>
         private static Assembly OnDefaultResolving(AssemblyLoadContext context, AssemblyName name)
         {
-            // Only the engine is asked for from the default context (by ComplianceTools.dll); the
-            // third-party assemblies are found by the engine inside this context, never handed out.
-            if (name.Name == "ComplianceTools.Core" || (name.Name.StartsWith("ComplianceTools.", StringComparison.Ordinal) && s_instance._owned.Contains(name.Name)))
+            string moduleBin = Path.GetDirectoryName(s_instance._folder);
+
+            // The model (ComplianceTools.Core) and its zh-CN messages live in bin/ and belong to the
+            // default context, so scripts can name its types.
+            if (name.Name == "ComplianceTools.Core" || name.Name == "ComplianceTools.Core.resources")
+            {
+                string path = string.IsNullOrEmpty(name.CultureName)
+                    ? Path.Combine(moduleBin, name.Name + ".dll")
+                    : Path.Combine(moduleBin, name.CultureName, name.Name + ".dll");
+                return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+            }
+
+            // The engine is asked for by ComplianceTools.dll; it and the third-party assemblies it
+            // uses load here, in the module's own context, and are never handed to anyone else.
+            if (name.Name.StartsWith("ComplianceTools.", StringComparison.Ordinal) && s_instance._owned.Contains(name.Name))
             {
                 return s_instance.LoadFromAssemblyName(name);
             }
@@ -74,7 +86,8 @@ namespace ComplianceTools.Resolver
                 return File.Exists(satellite) ? LoadFromAssemblyPath(satellite) : null;
             }
 
-            if (_framework.Contains(name.Name) || !_owned.Contains(name.Name))
+            // ComplianceTools.Core is shared with the default context: never a second copy here.
+            if (_framework.Contains(name.Name) || !_owned.Contains(name.Name) || name.Name == "ComplianceTools.Core")
             {
                 return null;
             }

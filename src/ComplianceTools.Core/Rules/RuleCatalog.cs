@@ -1,20 +1,17 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Findings;
-using Newtonsoft.Json.Linq;
 
 namespace ComplianceTools.Core.Rules
 {
     /// <summary>
-    /// The rule catalog shipped in module/rules/catalog.json (embedded in this assembly), with the
-    /// baselines applied on top: catalog defaults, then each baseline file in the order given.
+    /// The rules in force: the shipped catalog (module/rules/catalog.json) with the baselines applied on
+    /// top, catalog defaults first, then each baseline file in the order given. Loaded by
+    /// ComplianceTools.Engine.Rules.CatalogLoader.
     /// </summary>
     public sealed class RuleCatalog
     {
-        private static readonly Lazy<RuleCatalog> s_default = new Lazy<RuleCatalog>(LoadEmbedded);
         private readonly Dictionary<string, RuleDefinition> _rules;
 
         private RuleCatalog(IEnumerable<RuleDefinition> rules, IReadOnlyList<string> baselines)
@@ -22,9 +19,6 @@ namespace ComplianceTools.Core.Rules
             _rules = rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
             Baselines = baselines;
         }
-
-        /// <summary>The shipped catalog with no baseline.</summary>
-        public static RuleCatalog Default => s_default.Value;
 
         public IReadOnlyList<string> Baselines { get; }
 
@@ -47,110 +41,10 @@ namespace ComplianceTools.Core.Rules
                 id));
         }
 
-        /// <summary>The catalog with these baseline files applied in order (later files win).</summary>
-        public static RuleCatalog Load(IEnumerable<string> baselineFiles)
+        /// <summary>A catalog of these rules, with the names of the baseline files applied to them.</summary>
+        public static RuleCatalog Create(IEnumerable<RuleDefinition> rules, IReadOnlyList<string> baselines)
         {
-            var files = (baselineFiles ?? Enumerable.Empty<string>()).Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
-            if (files.Count == 0)
-            {
-                return Default;
-            }
-
-            var rules = Default.Rules.Select(r => r.Clone()).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
-            var names = new List<string>();
-            var problems = new List<ComplianceProblem>();
-            foreach (string file in files)
-            {
-                Baseline.Apply(file, rules, problems);
-                names.Add(Path.GetFileName(file));
-            }
-
-            if (problems.Count > 0)
-            {
-                throw new BaselineException(problems);
-            }
-
-            return new RuleCatalog(rules.Values, names);
-        }
-
-        private static RuleCatalog LoadEmbedded()
-        {
-            using (Stream stream = typeof(RuleCatalog).Assembly.GetManifestResourceStream("ComplianceTools.Rules.catalog.json"))
-            using (var reader = new StreamReader(stream))
-            {
-                JObject root = JObject.Parse(reader.ReadToEnd());
-                var rules = new List<RuleDefinition>();
-                foreach (JObject item in root["rules"].Children<JObject>())
-                {
-                    rules.Add(Parse(item));
-                }
-
-                return new RuleCatalog(rules, Array.Empty<string>());
-            }
-        }
-
-        private static RuleDefinition Parse(JObject item)
-        {
-            var rule = new RuleDefinition
-            {
-                Id = (string)item["id"],
-                Area = (string)item["area"],
-                Guide = (string)item["guide"],
-                Section = (string)item["section"],
-                TitleText = Localized(item["title"]),
-                MeasureText = Localized(item["measure"]),
-                RecommendationText = Localized(item["recommendation"]),
-                Unit = (string)item["unit"],
-                FailSeverity = (Severity)Enum.Parse(typeof(Severity), (string)item["severity"] ?? "Red"),
-                Threshold = Line(item["red"]),
-                Warning = Line(item["yellow"]),
-            };
-            if (item["parameters"] is JObject parameters)
-            {
-                foreach (JProperty p in parameters.Properties())
-                {
-                    rule.Parameters[p.Name] = ToPlain(p.Value);
-                }
-            }
-
-            return rule;
-        }
-
-        internal static object ToPlain(JToken token)
-        {
-            switch (token.Type)
-            {
-                case JTokenType.Integer:
-                case JTokenType.Float:
-                    return token.Value<double>();
-                case JTokenType.Boolean:
-                    return token.Value<bool>();
-                case JTokenType.String:
-                    return token.Value<string>();
-                case JTokenType.Array:
-                    return token.Children().Select(ToPlain).ToArray();
-                case JTokenType.Object:
-                    return ((JObject)token).Properties().ToDictionary(p => p.Name, p => ToPlain(p.Value), StringComparer.OrdinalIgnoreCase);
-                case JTokenType.Null:
-                    return null;
-                default:
-                    return token.ToString();
-            }
-        }
-
-        private static LocalizedText Localized(JToken token)
-        {
-            return token is JObject o ? new LocalizedText((string)o["zh-CN"], (string)o["en-US"]) : new LocalizedText(string.Empty, string.Empty);
-        }
-
-        private static RuleThreshold Line(JToken token)
-        {
-            if (!(token is JObject o))
-            {
-                return null;
-            }
-
-            return new RuleThreshold((string)o["when"], (double)o["value"], (string)o["origin"] ?? "guide");
+            return new RuleCatalog(rules, baselines ?? Array.Empty<string>());
         }
     }
 

@@ -49,7 +49,7 @@ namespace ComplianceTools.Commands.Common
             var resolved = (paths ?? Enumerable.Empty<string>()).Select(ResolvePath).ToList();
             try
             {
-                return RuleCatalog.Load(resolved);
+                return Engine.Rules.CatalogLoader.Load(resolved);
             }
             catch (BaselineException ex)
             {

@@ -3,10 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Rules;
+using Strings = ComplianceTools.Core.Resources.Strings;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace ComplianceTools.Core.Rules
+namespace ComplianceTools.Engine.Rules
 {
     /// <summary>
     /// A client's or province's overrides: thresholds, rule selection and parameters, never code.
@@ -17,7 +19,7 @@ namespace ComplianceTools.Core.Rules
     /// Ratios are fractions (0.40 for 40%). Unknown rules, unknown settings and values of the wrong type
     /// are errors naming the file and line; nothing is half-applied.
     /// </summary>
-    public static class Baseline
+    internal static class Baseline
     {
         private static readonly HashSet<string> s_ruleSettings = new HashSet<string>(StringComparer.Ordinal) { "red", "yellow", "enabled", "parameters" };
 
@@ -26,7 +28,7 @@ namespace ComplianceTools.Core.Rules
             string fullPath = Path.GetFullPath(path);
             if (!File.Exists(fullPath))
             {
-                problems.Add(Problem("ComplianceTools.Baseline.FileNotFound", ProblemKind.ObjectNotFound, fullPath, null, Text.Format(nameof(Resources.Strings.BaselineNotFound), fullPath)));
+                problems.Add(Problem("ComplianceTools.Baseline.FileNotFound", ProblemKind.ObjectNotFound, fullPath, null, Text.Format(nameof(Strings.BaselineNotFound), fullPath)));
                 return;
             }
 
@@ -40,7 +42,7 @@ namespace ComplianceTools.Core.Rules
             }
             catch (JsonReaderException ex)
             {
-                problems.Add(Problem("ComplianceTools.Baseline.InvalidJson", ProblemKind.InvalidData, fullPath, ex.LineNumber, Text.Format(nameof(Resources.Strings.BaselineInvalidJson), fullPath, ex.LineNumber, ex.Message)));
+                problems.Add(Problem("ComplianceTools.Baseline.InvalidJson", ProblemKind.InvalidData, fullPath, ex.LineNumber, Text.Format(nameof(Strings.BaselineInvalidJson), fullPath, ex.LineNumber, ex.Message)));
                 return;
             }
 
@@ -48,7 +50,7 @@ namespace ComplianceTools.Core.Rules
             {
                 if (top.Name != "rules" && top.Name != "name" && top.Name != "description" && top.Name != "$schema")
                 {
-                    problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(top), Text.Format(nameof(Resources.Strings.BaselineUnknownSetting), fullPath, Line(top), top.Name, "name, description, rules")));
+                    problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(top), Text.Format(nameof(Strings.BaselineUnknownSetting), fullPath, Line(top), top.Name, "name, description, rules")));
                 }
             }
 
@@ -56,7 +58,7 @@ namespace ComplianceTools.Core.Rules
             {
                 if (root["rules"] != null)
                 {
-                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(root["rules"]), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(root["rules"]), "rules", "an object keyed by rule id")));
+                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(root["rules"]), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(root["rules"]), "rules", "an object keyed by rule id")));
                 }
 
                 return;
@@ -67,13 +69,13 @@ namespace ComplianceTools.Core.Rules
             {
                 if (!rules.TryGetValue(entry.Name, out RuleDefinition rule))
                 {
-                    problems.Add(Problem("ComplianceTools.Baseline.UnknownRule", ProblemKind.InvalidData, fullPath, Line(entry), Text.Format(nameof(Resources.Strings.BaselineUnknownRule), fullPath, Line(entry), entry.Name)));
+                    problems.Add(Problem("ComplianceTools.Baseline.UnknownRule", ProblemKind.InvalidData, fullPath, Line(entry), Text.Format(nameof(Strings.BaselineUnknownRule), fullPath, Line(entry), entry.Name)));
                     continue;
                 }
 
                 if (!(entry.Value is JObject settings))
                 {
-                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(entry), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(entry), entry.Name, "{ \"red\": …, \"yellow\": …, \"enabled\": …, \"parameters\": { … } }")));
+                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(entry), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(entry), entry.Name, "{ \"red\": …, \"yellow\": …, \"enabled\": …, \"parameters\": { … } }")));
                     continue;
                 }
 
@@ -83,7 +85,7 @@ namespace ComplianceTools.Core.Rules
                     string where = entry.Name + "." + setting.Name;
                     if (!s_ruleSettings.Contains(setting.Name))
                     {
-                        problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineUnknownSetting), fullPath, Line(setting), where, "red, yellow, enabled, parameters")));
+                        problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineUnknownSetting), fullPath, Line(setting), where, "red, yellow, enabled, parameters")));
                         continue;
                     }
 
@@ -92,7 +94,7 @@ namespace ComplianceTools.Core.Rules
                         case "enabled":
                             if (setting.Value.Type != JTokenType.Boolean)
                             {
-                                problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(setting), where, "true or false")));
+                                problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(setting), where, "true or false")));
                                 break;
                             }
 
@@ -104,26 +106,26 @@ namespace ComplianceTools.Core.Rules
                             RuleThreshold current = setting.Name == "red" ? rule.Threshold : rule.Warning;
                             if (current == null)
                             {
-                                problems.Add(Problem("ComplianceTools.Baseline.NoSuchThreshold", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineNoSuchThreshold), fullPath, Line(setting), entry.Name, setting.Name)));
+                                problems.Add(Problem("ComplianceTools.Baseline.NoSuchThreshold", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineNoSuchThreshold), fullPath, Line(setting), entry.Name, setting.Name)));
                                 break;
                             }
 
                             if (setting.Value.Type != JTokenType.Integer && setting.Value.Type != JTokenType.Float)
                             {
-                                problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(setting), where, "a number")));
+                                problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(setting), where, "a number")));
                                 break;
                             }
 
                             double value = setting.Value.Value<double>();
                             if (rule.Unit == "ratio" && (value < 0 || value > 1))
                             {
-                                problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineRatioOutOfRange), fullPath, Line(setting), where, value.ToString(CultureInfo.InvariantCulture))));
+                                problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineRatioOutOfRange), fullPath, Line(setting), where, value.ToString(CultureInfo.InvariantCulture))));
                                 break;
                             }
 
                             if (value < 0 || double.IsNaN(value) || double.IsInfinity(value))
                             {
-                                problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(setting), where, "a number of zero or more")));
+                                problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(setting), where, "a number of zero or more")));
                                 break;
                             }
 
@@ -141,7 +143,7 @@ namespace ComplianceTools.Core.Rules
                         case "parameters":
                             if (!(setting.Value is JObject parameters))
                             {
-                                problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(setting), where, "an object")));
+                                problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(setting), where, "an object")));
                                 break;
                             }
 
@@ -149,14 +151,14 @@ namespace ComplianceTools.Core.Rules
                             {
                                 if (!rule.Parameters.TryGetValue(p.Name, out object existing))
                                 {
-                                    problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(p), Text.Format(nameof(Resources.Strings.BaselineUnknownSetting), fullPath, Line(p), where + "." + p.Name, string.Join(", ", rule.Parameters.Keys))));
+                                    problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(p), Text.Format(nameof(Strings.BaselineUnknownSetting), fullPath, Line(p), where + "." + p.Name, string.Join(", ", rule.Parameters.Keys))));
                                     continue;
                                 }
 
-                                object replacement = RuleCatalog.ToPlain(p.Value);
+                                object replacement = CatalogLoader.ToPlain(p.Value);
                                 if (existing != null && replacement != null && !SameKind(existing, replacement))
                                 {
-                                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(p), Text.Format(nameof(Resources.Strings.BaselineInvalidValue), fullPath, Line(p), where + "." + p.Name, KindName(existing))));
+                                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(p), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(p), where + "." + p.Name, KindName(existing))));
                                     continue;
                                 }
 
