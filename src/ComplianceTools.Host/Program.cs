@@ -16,7 +16,15 @@ namespace ComplianceTools.Host
             {
                 Console.WriteLine("usage: dotnet run --project src/ComplianceTools.Host -- <script.ps1> [script arguments]");
                 Console.WriteLine("       Arguments of the form -Name value are passed as named parameters; -Switch alone as a switch.");
+                Console.WriteLine("       --no-import: do not import ComplianceTools before the script (the script imports it itself).");
                 return args.Length == 0 ? 2 : 0;
+            }
+
+            bool import = true;
+            if (args[0] == "--no-import")
+            {
+                import = false;
+                args = args.Skip(1).ToArray();
             }
 
             string script = Path.GetFullPath(args[0]);
@@ -39,13 +47,14 @@ namespace ComplianceTools.Host
             var renderer = new TableRenderer(Path.Combine(Path.GetDirectoryName(manifest), "module", "ComplianceTools.format.ps1xml"));
             bool failed = false;
 
-            using (var import = PowerShell.Create())
+            if (import)
             {
-                import.Runspace = runspace;
-                import.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop");
+                using var importer = PowerShell.Create();
+                importer.Runspace = runspace;
+                importer.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop");
                 try
                 {
-                    import.Invoke();
+                    importer.Invoke();
                 }
                 catch (RuntimeException ex)
                 {

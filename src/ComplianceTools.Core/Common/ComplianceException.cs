@@ -93,7 +93,8 @@ namespace ComplianceTools.Core.Common
 
             if (Row.HasValue)
             {
-                sb.Append(" row ").Append(Row.Value);
+                // A sheet has rows; a text file (JSON, CSV) has lines.
+                sb.Append(string.IsNullOrEmpty(Sheet) ? " line " : " row ").Append(Row.Value);
             }
 
             if (!string.IsNullOrEmpty(Column))

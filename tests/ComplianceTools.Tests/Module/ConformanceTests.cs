@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using ComplianceTools.Tests.Infrastructure;
+
+namespace ComplianceTools.Tests.Module
+{
+    /// <summary>What every cmdlet and rule must have: exported, help in both cultures with examples, output types, rules in both languages with a test.</summary>
+    public sealed class ConformanceTests : IDisposable
+    {
+        private static readonly string[] s_changingVerbs = { "New", "Set", "Remove", "Export", "Publish", "Copy", "Register", "Add", "Clear", "Update" };
+        private readonly ModuleSession _ps = new ModuleSession();
+
+        public void Dispose() => _ps.Dispose();
+
+        private static List<Type> CmdletTypes()
+        {
+            Assembly assembly = Assembly.LoadFrom(Path.Combine(Paths.Root, "bin", "ComplianceTools.dll"));
+            return assembly.GetTypes().Where(t => !t.IsAbstract && t.GetCustomAttribute<CmdletAttribute>() != null).ToList();
+        }
+
+        private static string NameOf(Type t)
+        {
+            var a = t.GetCustomAttribute<CmdletAttribute>();
+            return a.VerbName + "-" + a.NounName;
+        }
+
+        [Fact]
+        public void The_manifest_exports_exactly_the_cmdlets_the_assembly_defines()
+        {
+            var defined = CmdletTypes().Select(NameOf).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var manifest = _ps.Run("(Test-ModuleManifest -Path $args[0]).ExportedCmdlets.Keys", Paths.Manifest).ThrowOnError().Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var exported = _ps.Run("(Get-Module ComplianceTools).ExportedCmdlets.Keys").ThrowOnError().Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            Assert.Equal(defined, manifest);
+            Assert.Equal(defined, exported);
+        }
+
+        [Fact]
+        public void The_manifest_lists_no_wildcards_and_both_editions()
+        {
+            string text = File.ReadAllText(Paths.Manifest);
+            Assert.DoesNotMatch(new Regex(@"(Cmdlets|Functions|Aliases|Variables)ToExport\s*=\s*'\*'"), text);
+            var info = _ps.Run("Test-ModuleManifest -Path $args[0]", Paths.Manifest).Single();
+            Assert.Equal("5.1", info.Text("PowerShellVersion"));
+            var editions = ((System.Collections.IEnumerable)info.Prop("CompatiblePSEditions")).Cast<object>().Select(o => o.ToString()).ToList();
+            Assert.Contains("Desktop", editions);
+            Assert.Contains("Core", editions);
+        }
+
+        [Fact]
+        public void Every_cmdlet_uses_an_approved_verb_and_declares_its_output_type()
+        {
+            var approved = new[] { typeof(VerbsCommon), typeof(VerbsCommunications), typeof(VerbsData), typeof(VerbsDiagnostic), typeof(VerbsLifecycle), typeof(VerbsOther), typeof(VerbsSecurity) }
+                .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)).Select(f => (string)f.GetValue(null)).ToHashSet(StringComparer.Ordinal);
+            foreach (Type t in CmdletTypes())
+            {
+                Assert.True(approved.Contains(t.GetCustomAttribute<CmdletAttribute>().VerbName), NameOf(t) + " uses an unapproved verb");
+                Assert.True(t.GetCustomAttributes<OutputTypeAttribute>().Any(), NameOf(t) + " has no [OutputType]");
+            }
+        }
+
+        [Fact]
+        public void Every_cmdlet_that_changes_the_world_supports_WhatIf_and_Confirm()
+        {
+            foreach (Type t in CmdletTypes().Where(t => s_changingVerbs.Contains(t.GetCustomAttribute<CmdletAttribute>().VerbName)))
+            {
+                // New-RectificationPlan and New-ComplianceSchedule only create objects in memory: no world changes.
+                bool writes = t.GetProperties().Any(p => p.Name is "Path" or "OutputDirectory" or "Destination" or "PlanId") || t.GetCustomAttribute<CmdletAttribute>().VerbName is "Publish" or "Export" or "Copy" or "Register";
+                if (writes)
+                {
+                    Assert.True(t.GetCustomAttribute<CmdletAttribute>().SupportsShouldProcess, NameOf(t) + " writes but does not support -WhatIf/-Confirm");
+                }
+            }
+        }
+
+        [Theory]
+        [InlineData("en-US")]
+        [InlineData("zh-CN")]
+        public void Every_cmdlet_has_help_with_a_synopsis_an_example_and_every_parameter_described(string culture)
+        {
+            using var session = new ModuleSession(culture);
+            foreach (Type t in CmdletTypes())
+            {
+                string name = NameOf(t);
+                var help = session.Run("Get-Help -Name $args[0] -Full", name).Single();
+                string synopsis = help.Text("Synopsis").Trim();
+                Assert.False(string.IsNullOrEmpty(synopsis) || synopsis.StartsWith(name, StringComparison.Ordinal), $"{culture} {name}: no synopsis");
+                var examples = session.Run("(Get-Help -Name $args[0] -Full).examples.example", name).ThrowOnError().Output;
+                Assert.True(examples.Count > 0, $"{culture} {name}: no example");
+                Assert.All(examples, e => Assert.False(string.IsNullOrWhiteSpace(e.Text("code")), $"{culture} {name}: example without code"));
+                var described = session.Run("(Get-Help -Name $args[0] -Full).parameters.parameter | ForEach-Object { if ((($_.description | ForEach-Object { $_.Text }) -join '').Trim()) { $_.name } }", name).ThrowOnError().Output.Select(o => o.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                foreach (PropertyInfo p in t.GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()))
+                {
+                    Assert.True(described.Contains(p.Name), $"{culture} {name}: -{p.Name} is not described");
+                }
+            }
+        }
+
+        [Fact]
+        public void Help_is_chinese_under_a_chinese_ui_culture()
+        {
+            using var session = new ModuleSession("zh-CN");
+            var help = session.Run("Get-Help -Name Get-SeatVacancy").Single();
+            Assert.Contains("坐席空置率", help.Text("Synopsis"));
+        }
+
+        [Fact]
+        public void Every_rule_has_titles_and_a_recommendation_in_both_languages_and_a_source_guide()
+        {
+            var rules = _ps.Run("Get-ComplianceRule").ThrowOnError().Output;
+            Assert.Equal(27, rules.Count);
+            foreach (PSObject rule in rules)
+            {
+                string id = rule.Text("Id");
+                Assert.False(string.IsNullOrWhiteSpace(rule.Text("TitleZh")), id);
+                Assert.False(string.IsNullOrWhiteSpace(rule.Text("TitleEn")), id);
+                var recommendation = (PSObject)PSObject.AsPSObject(rule.Prop("RecommendationText"));
+                Assert.False(string.IsNullOrWhiteSpace(recommendation.Text("Zh")), id);
+                Assert.False(string.IsNullOrWhiteSpace(recommendation.Text("En")), id);
+                Assert.Contains(rule.Text("Guide"), new[] { "A", "B" });
+            }
+        }
+
+        [Fact]
+        public void Every_rule_is_exercised_by_a_test()
+        {
+            string testRoot = Path.Combine(Paths.Root, "tests");
+            string sources = string.Join("\n", Directory.EnumerateFiles(testRoot, "*.*", SearchOption.AllDirectories)
+                .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".ps1", StringComparison.Ordinal)) && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.EndsWith("ConformanceTests.cs", StringComparison.Ordinal))
+                .Select(File.ReadAllText));
+            var missing = _ps.Run("Get-ComplianceRule | ForEach-Object { $_.Id }").ThrowOnError().Output.Select(o => o.ToString())
+                .Where(id => !sources.Contains("\"" + id + "\"", StringComparison.Ordinal) && !sources.Contains("'" + id + "'", StringComparison.Ordinal) && !sources.Contains(id + " ", StringComparison.Ordinal))
+                .ToList();
+            Assert.True(missing.Count == 0, "rules without a test: " + string.Join(", ", missing));
+        }
+    }
+}
