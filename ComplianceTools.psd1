@@ -11,6 +11,8 @@
     DotNetFrameworkVersion = '4.7.2'
 
     RootModule           = 'module/ComplianceTools.psm1'
+    # The model loads into the session up front so scripts can name its types ([ComplianceTools.Core.Findings.Severity]).
+    RequiredAssemblies   = @('bin/ComplianceTools.Core.dll')
     # The resolver loads first, so the engine and its dependencies resolve into the module's own load context.
     NestedModules        = @('bin/ComplianceTools.Resolver.dll', 'bin/ComplianceTools.dll')
     FormatsToProcess     = @('module/ComplianceTools.format.ps1xml')
