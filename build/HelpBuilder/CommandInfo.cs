@@ -16,13 +16,16 @@ namespace ComplianceTools.Build
 
         public bool SupportsShouldProcess { get; private set; }
 
+        public string DefaultSet { get; private set; }
+
         public List<ParameterInfo2> Parameters { get; } = new List<ParameterInfo2>();
 
         public IEnumerable<string> SetNames
         {
             get
             {
-                var sets = Parameters.SelectMany(p => p.Sets.Keys).Where(s => s != "__AllParameterSets").Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var sets = Parameters.SelectMany(p => p.Sets.Keys).Where(s => s != "__AllParameterSets").Distinct()
+                    .OrderBy(s => s == DefaultSet ? 0 : 1).ThenBy(s => s, StringComparer.Ordinal).ToList();
                 return sets.Count == 0 ? new[] { "__AllParameterSets" } : sets;
             }
         }
@@ -36,6 +39,7 @@ namespace ComplianceTools.Build
             };
             info.Name = info.Verb + "-" + info.Noun;
             info.SupportsShouldProcess = cmdlet.NamedArguments.Any(a => a.MemberName == "SupportsShouldProcess" && (bool)a.TypedValue.Value);
+            info.DefaultSet = cmdlet.NamedArguments.Where(a => a.MemberName == "DefaultParameterSetName").Select(a => (string)a.TypedValue.Value).FirstOrDefault();
             foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 var p = ParameterInfo2.From(property);

@@ -10,7 +10,7 @@ using System.Xml;
 namespace ComplianceTools.Build
 {
     /// <summary>
-    /// HelpBuilder &lt;module bin folder&gt; &lt;help source folder&gt; &lt;PowerShellStandard SMA.dll&gt;
+    /// HelpBuilder &lt;module bin folder&gt; &lt;help source folder&gt; &lt;PowerShellStandard SMA.dll&gt; [&lt;module base&gt;]
     /// Writes &lt;bin&gt;/&lt;culture&gt;/ComplianceTools.dll-Help.xml for each culture folder under the help source.
     /// </summary>
     internal static class Program
@@ -23,13 +23,14 @@ namespace ComplianceTools.Build
         {
             if (args.Length < 3)
             {
-                Console.Error.WriteLine("usage: HelpBuilder <module-bin> <help-source> <System.Management.Automation.dll>");
+                Console.Error.WriteLine("usage: HelpBuilder <module-bin> <help-source> <System.Management.Automation.dll> [<module-base for about_ topics>]");
                 return 2;
             }
 
             string bin = Path.GetFullPath(args[0]);
             string source = Path.GetFullPath(args[1]);
             string sma = Path.GetFullPath(args[2]);
+            string moduleBase = args.Length > 3 ? Path.GetFullPath(args[3]) : Path.GetDirectoryName(bin);
             var paths = new List<string>(Directory.GetFiles(bin, "*.dll"));
             paths.AddRange(Directory.GetFiles(Path.Combine(bin, "dependencies"), "*.dll"));
             paths.AddRange(Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location), "*.dll"));
@@ -89,10 +90,13 @@ namespace ComplianceTools.Build
 
                 File.Move(temp, target, true);
 
+                // about_ topics are found in <module base>/<culture>/, beside the manifest.
+                string aboutDir = Path.Combine(moduleBase, culture);
                 foreach (string about in Directory.GetFiles(cultureDir, "about_*.md"))
                 {
+                    Directory.CreateDirectory(aboutDir);
                     string name = Path.GetFileNameWithoutExtension(about) + ".help.txt";
-                    File.WriteAllText(Path.Combine(outDir, name), AboutText(File.ReadAllText(about, Encoding.UTF8)), new UTF8Encoding(true));
+                    File.WriteAllText(Path.Combine(aboutDir, name), AboutText(File.ReadAllText(about, Encoding.UTF8)), new UTF8Encoding(true));
                 }
             }
 
@@ -102,23 +106,20 @@ namespace ComplianceTools.Build
 
         private static string AboutText(string markdown)
         {
-            // about_ topics are plain text: drop the markdown heading marks and code fences, keep the words.
+            // about_ topics are plain text: headings become capitals, code is indented, fences dropped.
             var sb = new StringBuilder();
-            foreach (string raw in markdown.Replace("\r\n", "\n").Split('\n'))
+            bool inFence = false;
+            foreach (string line in markdown.Replace("\r\n", "\n").Split('\n'))
             {
-                string line = raw;
                 if (line.StartsWith("```", StringComparison.Ordinal))
                 {
+                    inFence = !inFence;
                     continue;
                 }
 
-                Match h = Regex.Match(line, "^(#+)\\s+(.*)$");
-                if (h.Success)
-                {
-                    line = h.Groups[1].Value.Length <= 2 ? h.Groups[2].Value.ToUpperInvariant() : "    " + h.Groups[2].Value;
-                }
-
-                sb.Append(line).Append("\r\n");
+                Match h = inFence ? Match.Empty : Regex.Match(line, "^(#+)\\s+(.*)$");
+                string text = inFence ? "    " + line : h.Success ? (h.Groups[1].Value.Length <= 2 ? h.Groups[2].Value.ToUpperInvariant() : "    " + h.Groups[2].Value) : line;
+                sb.Append(text).Append("\r\n");
             }
 
             return sb.ToString();
