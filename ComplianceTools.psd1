@@ -18,6 +18,19 @@
     CmdletsToExport      = @(
         'Get-ComplianceRule'
         'Get-SeatVacancy'
+        'Compare-CallVolume'
+        'Test-RevenueConsistency'
+        'Test-CallingWindow'
+        'Test-AlgorithmFiling'
+        'Test-CrossBorderFiling'
+        'Test-PrivacyPolicy'
+        'Get-CallScenario'
+        'Measure-CallScenario'
+        'Test-CreditScore'
+        'Test-PenaltyRectification'
+        'Get-ComplaintTrace'
+        'Get-QualitySample'
+        'Test-TrainingCoverage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
