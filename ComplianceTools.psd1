@@ -11,6 +11,9 @@
     DotNetFrameworkVersion = '4.7.2'
 
     RootModule           = 'module/ComplianceTools.psm1'
+    # The model loads into the default context at import, so scripts can name its types at once:
+    # [ComplianceTools.Core.Workbook.Sheets.ScenarioRow]@{ ... } before any cmdlet has run.
+    RequiredAssemblies   = @('bin/ComplianceTools.Core.dll')
     # The resolver loads first, so the engine and its dependencies resolve into the module's own load context.
     NestedModules        = @('bin/ComplianceTools.Resolver.dll', 'bin/ComplianceTools.dll')
     FormatsToProcess     = @('module/ComplianceTools.format.ps1xml')
