@@ -34,8 +34,11 @@ namespace ComplianceTools.Core.Data
             return reference == 0 ? (double?)null : Math.Abs(source - reference) / reference;
         }
 
-        /// <summary>From Revenue rows: one finding per source and year (months as evidence), or per month too with <paramref name="byMonth"/>.</summary>
-        public static IReadOnlyList<Finding> Check(RuleDefinition rule, IEnumerable<RevenueRow> rows, string reference = null, bool byMonth = false)
+        /// <summary>
+        /// From Revenue rows: one finding per source and year (months as evidence), or per month too with <paramref name="byMonth"/>.
+        /// A row whose month is not yyyy-MM goes to <paramref name="report"/> and is left out; without a reporter it stops the check.
+        /// </summary>
+        public static IReadOnlyList<Finding> Check(RuleDefinition rule, IEnumerable<RevenueRow> rows, string reference = null, bool byMonth = false, Action<ComplianceProblem> report = null)
         {
             string referenceSource = ResolveReference(rule, reference);
             var findings = new List<Finding>();
@@ -44,9 +47,14 @@ namespace ComplianceTools.Core.Data
             {
                 if (!TryYear(row.Month, out _))
                 {
-                    throw new ComplianceException(new ComplianceProblem(
-                        "ComplianceTools.Data.MonthInvalid", ProblemKind.InvalidData,
-                        Text.Format(nameof(Resources.Strings.RevenueMonthInvalid), row.Origin?.ToString() ?? "Revenue", row.Month), row.Origin));
+                    var problem = MonthProblem("ComplianceTools.Data.MonthInvalid", row);
+                    if (report == null)
+                    {
+                        throw new ComplianceException(problem);
+                    }
+
+                    report(problem);
+                    continue;
                 }
 
                 valid.Add(row);
@@ -179,6 +187,12 @@ namespace ComplianceTools.Core.Data
             }
 
             return rule.NewFinding(rule.Classify(diff.Value), diff, subject, period, reason, evidence);
+        }
+
+        internal static ComplianceProblem MonthProblem(string errorId, RevenueRow row)
+        {
+            object target = row.Origin?.WithColumn("Month") ?? (object)"Month";
+            return new ComplianceProblem(errorId, ProblemKind.InvalidData, Text.Format(nameof(Resources.Strings.RevenueMonthInvalid), row.Origin?.WithColumn("Month")?.ToString() ?? "Revenue", row.Month), target);
         }
 
         private static string ResolveReference(RuleDefinition rule, string reference)

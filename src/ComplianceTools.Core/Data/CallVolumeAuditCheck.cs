@@ -14,7 +14,7 @@ namespace ComplianceTools.Core.Data
         public IEnumerable<Finding> Run(AuditContext context)
         {
             var rule = context.Catalog.Get(CallVolume.RuleId);
-            return rule.Enabled ? CallVolume.Check(rule, context.Dataset.Revenue) : new Finding[0];
+            return rule.Enabled ? CallVolume.Check(rule, context.Dataset.Revenue, report: context.Report) : new Finding[0];
         }
     }
 }

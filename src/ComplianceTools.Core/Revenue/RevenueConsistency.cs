@@ -17,18 +17,28 @@ namespace ComplianceTools.Core.Revenue
     {
         public const string RuleId = "REV-001";
 
-        /// <summary>From Revenue rows: one finding per year (months as evidence), and one per month with <paramref name="byMonth"/>.</summary>
-        public static IReadOnlyList<Finding> Check(RuleDefinition rule, IEnumerable<RevenueRow> rows, string subject = null, bool byMonth = false)
+        /// <summary>
+        /// From Revenue rows: one finding per year (months as evidence), and one per month with <paramref name="byMonth"/>.
+        /// A row whose month is not yyyy-MM goes to <paramref name="report"/> and is left out; without a reporter it stops the check.
+        /// </summary>
+        public static IReadOnlyList<Finding> Check(RuleDefinition rule, IEnumerable<RevenueRow> rows, string subject = null, bool byMonth = false, Action<ComplianceProblem> report = null)
         {
-            var list = rows.ToList();
-            foreach (RevenueRow row in list)
+            var list = new List<RevenueRow>();
+            foreach (RevenueRow row in rows)
             {
-                if (!Data.CallVolume.TryYear(row.Month, out _))
+                if (Data.CallVolume.TryYear(row.Month, out _))
                 {
-                    throw new ComplianceException(new ComplianceProblem(
-                        "ComplianceTools.Revenue.MonthInvalid", ProblemKind.InvalidData,
-                        Text.Format(nameof(Resources.Strings.RevenueMonthInvalid), row.Origin?.ToString() ?? "Revenue", row.Month), row.Origin));
+                    list.Add(row);
+                    continue;
                 }
+
+                var problem = Data.CallVolume.MonthProblem("ComplianceTools.Revenue.MonthInvalid", row);
+                if (report == null)
+                {
+                    throw new ComplianceException(problem);
+                }
+
+                report(problem);
             }
 
             var findings = new List<Finding>();

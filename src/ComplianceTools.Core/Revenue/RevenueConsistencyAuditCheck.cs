@@ -14,7 +14,7 @@ namespace ComplianceTools.Core.Revenue
         public IEnumerable<Finding> Run(AuditContext context)
         {
             var rule = context.Catalog.Get(RevenueConsistency.RuleId);
-            return rule.Enabled ? RevenueConsistency.Check(rule, context.Dataset.Revenue, context.CompanySubject) : new Finding[0];
+            return rule.Enabled ? RevenueConsistency.Check(rule, context.Dataset.Revenue, context.CompanySubject, report: context.Report) : new Finding[0];
         }
     }
 }

@@ -56,7 +56,7 @@ namespace ComplianceTools.Commands.Data
                         ThrowProblem(SheetRequirement.Missing(Dataset, "Revenue", "收入与结算", CallVolume.RuleId));
                     }
 
-                    WriteObject(Run(() => CallVolume.Check(EnabledRule(CallVolume.RuleId), Dataset.Revenue, Reference, ByMonth)), true);
+                    WriteObject(Run(() => CallVolume.Check(EnabledRule(CallVolume.RuleId), Dataset.Revenue, Reference, ByMonth, WriteProblem)), true);
                     break;
                 case FiguresSet:
                     var volumes = new Dictionary<string, double>();
@@ -80,7 +80,7 @@ namespace ComplianceTools.Commands.Data
         {
             if (ParameterSetName == RowsSet)
             {
-                WriteObject(Run(() => CallVolume.Check(EnabledRule(CallVolume.RuleId), _rows, Reference, ByMonth)), true);
+                WriteObject(Run(() => CallVolume.Check(EnabledRule(CallVolume.RuleId), _rows, Reference, ByMonth, WriteProblem)), true);
             }
         }
     }

@@ -54,7 +54,7 @@ namespace ComplianceTools.Commands.Revenue
                         ThrowProblem(SheetRequirement.Missing(Dataset, "Revenue", "收入与结算", RevenueConsistency.RuleId));
                     }
 
-                    WriteObject(Run(() => RevenueConsistency.Check(EnabledRule(RevenueConsistency.RuleId), Dataset.Revenue, Dataset.Company?.CompanyName, ByMonth)), true);
+                    WriteObject(Run(() => RevenueConsistency.Check(EnabledRule(RevenueConsistency.RuleId), Dataset.Revenue, Dataset.Company?.CompanyName, ByMonth, WriteProblem)), true);
                     break;
                 case FiguresSet:
                     WriteObject(Run(() => RevenueConsistency.Check(EnabledRule(RevenueConsistency.RuleId), NumberRevenue, SettlementInvoiced)));
@@ -66,7 +66,7 @@ namespace ComplianceTools.Commands.Revenue
         {
             if (ParameterSetName == RowsSet)
             {
-                WriteObject(Run(() => RevenueConsistency.Check(EnabledRule(RevenueConsistency.RuleId), _rows, null, ByMonth)), true);
+                WriteObject(Run(() => RevenueConsistency.Check(EnabledRule(RevenueConsistency.RuleId), _rows, null, ByMonth, WriteProblem)), true);
             }
         }
     }

@@ -63,5 +63,27 @@ namespace ComplianceTools.Tests.Data
                 Assert.Equal(0.2, (double)f.Prop("Value"), 10);
             }
         }
+
+        [Fact]
+        public void A_row_with_a_bad_month_is_an_error_naming_it_and_the_other_rows_are_still_compared()
+        {
+            var r = _ps.Run(@"
+                [ComplianceTools.Core.Workbook.Sheets.RevenueRow]@{ Month = '2025-01'; PlatformCalls = 100; CarrierCalls = 100 },
+                [ComplianceTools.Core.Workbook.Sheets.RevenueRow]@{ Month = 'Jan'; PlatformCalls = 500; CarrierCalls = 100 } | Compare-CallVolume");
+            var error = Assert.Single(r.Errors);
+            Assert.Equal("ComplianceTools.Data.MonthInvalid,ComplianceTools.Commands.Data.CompareCallVolumeCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("'Jan'", error.Exception.Message);
+            var f = Assert.Single(r.Output);
+            Assert.Equal("Green", f.Text("Severity"));
+        }
+
+        [Fact]
+        public void A_workbook_without_the_revenue_sheet_is_an_error_naming_the_sheet_and_rule()
+        {
+            var r = _ps.Run("[ComplianceTools.Core.Workbook.ComplianceDataset]@{ Path = 'annual.xlsx' } | Compare-CallVolume");
+            var error = Assert.Single(r.AllErrors);
+            Assert.Equal("ComplianceTools.Workbook.SheetMissing,ComplianceTools.Commands.Data.CompareCallVolumeCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("DATA-001", error.Exception.Message);
+        }
     }
 }
