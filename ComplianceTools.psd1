@@ -11,7 +11,8 @@
     DotNetFrameworkVersion = '4.7.2'
 
     RootModule           = 'module/ComplianceTools.psm1'
-    # The model loads into the session up front so scripts can name its types ([ComplianceTools.Core.Findings.Severity]).
+    # The model loads into the default context at import, so scripts can name its types at once:
+    # [ComplianceTools.Core.Workbook.Sheets.ScenarioRow]@{ ... } before any cmdlet has run.
     RequiredAssemblies   = @('bin/ComplianceTools.Core.dll')
     # The resolver loads first, so the engine and its dependencies resolve into the module's own load context.
     NestedModules        = @('bin/ComplianceTools.Resolver.dll', 'bin/ComplianceTools.dll')
@@ -20,6 +21,19 @@
     CmdletsToExport      = @(
         'Get-ComplianceRule'
         'Get-SeatVacancy'
+        'Compare-CallVolume'
+        'Test-RevenueConsistency'
+        'Test-CallingWindow'
+        'Test-AlgorithmFiling'
+        'Test-CrossBorderFiling'
+        'Test-PrivacyPolicy'
+        'Get-CallScenario'
+        'Measure-CallScenario'
+        'Test-CreditScore'
+        'Test-PenaltyRectification'
+        'Get-ComplaintTrace'
+        'Get-QualitySample'
+        'Test-TrainingCoverage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -28,8 +42,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Compliance', 'CallCenter', 'China', 'Telecom', 'MIIT', 'Excel', 'Planner')
-            ProjectUri   = 'https://example.invalid/ComplianceTools'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ReleaseNotes = 'See CHANGELOG.md in the module folder.'
         }
     }
 }

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using ComplianceTools.Commands.Common;
+using ComplianceTools.Core.Filing;
+using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Workbook;
+using ComplianceTools.Core.Workbook.Sheets;
+
+namespace ComplianceTools.Commands.Filing
+{
+    /// <summary>XB-001: the cross-border calling statement is complete where there are overseas seats or gateways.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "CrossBorderFiling", DefaultParameterSetName = RowsSet)]
+    [OutputType(typeof(Finding))]
+    public sealed class TestCrossBorderFilingCommand : ComplianceCheckCmdlet
+    {
+        private const string RowsSet = "Rows";
+        private const string DatasetSet = "Dataset";
+        private readonly List<SeatRow> _seats = new List<SeatRow>();
+        private CompanyProfile _company;
+
+        /// <summary>The Company form (overseas seats declared, access numbers, gateways, return path, CAC number).</summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = RowsSet)]
+        public CompanyProfile Company { get; set; }
+
+        /// <summary>Seat rows: overseas seats and overseas cloud seats are counted.</summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = RowsSet)]
+        public SeatRow[] Seat { get; set; }
+
+        /// <summary>A whole workbook.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
+        public ComplianceDataset Dataset { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == DatasetSet)
+            {
+                if (Dataset.Company == null)
+                {
+                    ThrowProblem(SheetRequirement.Missing(Dataset, "Company", "公司信息", CrossBorderFiling.RuleId));
+                }
+
+                WriteObject(Run(() => CrossBorderFiling.Check(EnabledRule(CrossBorderFiling.RuleId), Dataset.Company, Dataset.Seats, Dataset.Company.CompanyName, SheetRequirement.Year(Dataset))));
+                return;
+            }
+
+            _company = Company ?? _company;
+            _seats.AddRange(Seat ?? new SeatRow[0]);
+            Company = null;
+            Seat = null;
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == RowsSet)
+            {
+                WriteObject(Run(() => CrossBorderFiling.Check(EnabledRule(CrossBorderFiling.RuleId), _company, _seats, _company?.CompanyName, _company?.ReportYear?.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+    }
+}
