@@ -21,7 +21,7 @@ namespace ComplianceTools.Engine.Rules
     /// </summary>
     internal static class Baseline
     {
-        private static readonly HashSet<string> s_ruleSettings = new HashSet<string>(StringComparer.Ordinal) { "red", "yellow", "enabled", "parameters" };
+        private static readonly HashSet<string> s_ruleSettings = new HashSet<string>(StringComparer.Ordinal) { "red", "yellow", "enabled", "severity", "parameters" };
 
         internal static void Apply(string path, IDictionary<string, RuleDefinition> rules, List<ComplianceProblem> problems)
         {
@@ -85,7 +85,7 @@ namespace ComplianceTools.Engine.Rules
                     string where = entry.Name + "." + setting.Name;
                     if (!s_ruleSettings.Contains(setting.Name))
                     {
-                        problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineUnknownSetting), fullPath, Line(setting), where, "red, yellow, enabled, parameters")));
+                        problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineUnknownSetting), fullPath, Line(setting), where, "red, yellow, enabled, severity, parameters")));
                         continue;
                     }
 
@@ -99,6 +99,16 @@ namespace ComplianceTools.Engine.Rules
                             }
 
                             rule.Enabled = setting.Value.Value<bool>();
+                            changed = true;
+                            break;
+                        case "severity":
+                            if (setting.Value.Type != JTokenType.String || !(string.Equals((string)setting.Value, "Red", StringComparison.Ordinal) || string.Equals((string)setting.Value, "Yellow", StringComparison.Ordinal)))
+                            {
+                                problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(setting), where, "\"Red\" or \"Yellow\"")));
+                                break;
+                            }
+
+                            rule.FailSeverity = (Core.Findings.Severity)Enum.Parse(typeof(Core.Findings.Severity), (string)setting.Value);
                             changed = true;
                             break;
                         case "red":

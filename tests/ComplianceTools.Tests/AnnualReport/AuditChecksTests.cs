@@ -59,7 +59,7 @@ namespace ComplianceTools.Tests.AnnualReport
                 Assert.Equal(Severity.Red, Worst("SCN-001"));
                 Assert.Equal(Severity.Yellow, Worst("SCN-002"));
                 Assert.Equal(Severity.Red, Worst("CRED-001"));
-                Assert.Equal(Severity.Red, Worst("PEN-001"));
+                Assert.Equal(Severity.Yellow, Worst("PEN-001"));
                 Assert.Equal(Severity.Yellow, Worst("CMPL-004"));
                 Assert.Equal(Severity.Yellow, Worst("TRAIN-001"));
                 Assert.All(findings, f => Assert.False(string.IsNullOrEmpty(f.Key)));

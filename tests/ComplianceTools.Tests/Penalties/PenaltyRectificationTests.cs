@@ -21,7 +21,7 @@ namespace ComplianceTools.Tests.Penalties
         public void Dispose() => _ps.Dispose();
 
         [Fact]
-        public void An_open_penalty_within_three_years_is_red_and_an_older_one_is_out_of_scope()
+        public void An_open_penalty_within_three_years_is_yellow_and_an_older_one_is_out_of_scope()
         {
             var rows = new[]
             {
@@ -30,7 +30,8 @@ namespace ComplianceTools.Tests.Penalties
                 new PenaltyRow { DecisionNumber = "京通管罚〔2021〕3号", DecisionDate = new DateTime(2021, 12, 31), Status = PenaltyStatus.Open },
             };
             Finding f = PenaltyRectification.Check(CatalogLoader.Default.Get(PenaltyRectification.RuleId), rows, new DateTime(2025, 2, 1));
-            Assert.Equal(Severity.Red, f.Severity);
+            // The penalty list is an optional attachment of the report (guide A): a gap is Yellow, see docs/rules.md.
+            Assert.Equal(Severity.Yellow, f.Severity);
             Assert.Equal(1, f.Value);
             EvidenceItem e = Assert.Single(f.Evidence);
             Assert.Equal("京市监罚〔2024〕7号", e.Subject);
@@ -39,16 +40,27 @@ namespace ComplianceTools.Tests.Penalties
         }
 
         [Fact]
-        public void Runspace_all_closed_with_reports_is_green_and_one_without_report_red()
+        public void A_baseline_can_make_an_open_penalty_blocking()
+        {
+            using var tmp = Paths.NewTempFolder();
+            string baseline = tmp.File("strict.json");
+            System.IO.File.WriteAllText(baseline, "{ \"rules\": { \"PEN-001\": { \"severity\": \"Red\" } } }");
+            var rows = new[] { new PenaltyRow { DecisionNumber = "P9", DecisionDate = new DateTime(2024, 6, 1), Status = PenaltyStatus.Open } };
+            var rule = CatalogLoader.Load(new[] { baseline }).Get(PenaltyRectification.RuleId);
+            Assert.Equal(Severity.Red, PenaltyRectification.Check(rule, rows, new DateTime(2025, 2, 1)).Severity);
+        }
+
+        [Fact]
+        public void Runspace_all_closed_with_reports_is_green_and_one_without_report_yellow()
         {
             const string Rows = @"
                 $a = [ComplianceTools.Core.Workbook.Sheets.PenaltyRow]@{ DecisionNumber = 'P1'; DecisionDate = [datetime]'2024-05-01'; RectificationReport = 'P1-rect.pdf'; Status = 'Closed' }
                 $b = [ComplianceTools.Core.Workbook.Sheets.PenaltyRow]@{ DecisionNumber = 'P2'; DecisionDate = [datetime]'2023-05-01'; RectificationReport = $args[0]; Status = 'Closed' }
                 $a, $b | Test-PenaltyRectification -AsOf ([datetime]'2025-02-01')";
             Assert.Equal("Green", _ps.Run(Rows, "P2-rect.pdf").Single().Text("Severity"));
-            var red = _ps.Run(Rows, string.Empty).Single();
-            Assert.Equal("Red", red.Text("Severity"));
-            Assert.Equal("1", red.Text("ValueText"));
+            var yellow = _ps.Run(Rows, string.Empty).Single();
+            Assert.Equal("Yellow", yellow.Text("Severity"));
+            Assert.Equal("1", yellow.Text("ValueText"));
         }
     }
 }
