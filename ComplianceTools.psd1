@@ -18,6 +18,7 @@
     CmdletsToExport      = @(
         'Get-ComplianceRule'
         'Get-SeatVacancy'
+        'Test-ReportPackage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
