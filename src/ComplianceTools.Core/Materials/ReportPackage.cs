@@ -507,9 +507,24 @@ namespace ComplianceTools.Core.Materials
                     ? rows[0].Checks.First(k => k.RuleId == rule.Id).Reason
                     : Text.Format(nameof(Strings.MaterialsVersionsReasonOk), checkedCount);
             }
+            else if (rule.Id == AuditRuleId)
+            {
+                reason = string.Join(" ", evidence.Select(e => e.Detail));
+            }
             else
             {
-                reason = string.Join(" ", evidence.Select(e => e.Subject + ": " + e.Detail));
+                var parts = new List<string>();
+                if (red.Count > 0)
+                {
+                    parts.Add(Text.Format(nameof(Strings.MaterialsCheckReasonRed), red.Count, checkedCount, string.Join(", ", red.Select(r => r.Document))));
+                }
+
+                if (yellow.Count > 0)
+                {
+                    parts.Add(Text.Format(nameof(Strings.MaterialsCheckReasonReview), yellow.Count, string.Join(", ", yellow.Select(r => r.Document))));
+                }
+
+                reason = string.Join(" ", parts);
             }
 
             return NewFinding(rule, red.Count, yellow.Count, input, reason, evidence);

@@ -166,6 +166,7 @@ namespace ComplianceTools.Tests.Materials
             Assert.Equal(Severity.Red, versions.Severity);
             Assert.Equal(1d, versions.Value);
             Assert.Equal("通用材料/股权结构表.pdf", Assert.Single(versions.Evidence).Location);
+            Assert.Equal("1 of 13 document(s) found fall short: Equity structure table.", versions.Reason);
             Assert.Equal(Severity.Green, Rule(result, "MAT-001").Severity);
         }
 
@@ -268,6 +269,7 @@ namespace ComplianceTools.Tests.Materials
             Assert.Equal(Severity.Red, versions.Severity);
             Assert.Equal(1d, versions.Value);
             Assert.Equal(3, versions.Evidence.Count);
+            Assert.Equal("1 of 13 document(s) found fall short: Articles of association. 1 to review: Business licence.", versions.Reason);
             Assert.DoesNotContain(versions.Evidence, e => e.Detail.Contains("王五", StringComparison.Ordinal));
         }
 
@@ -298,7 +300,7 @@ namespace ComplianceTools.Tests.Materials
             Finding audit = Rule(result, "MAT-004");
             Assert.Equal(Severity.Red, audit.Severity);
             Assert.Equal(1d, audit.Value);
-            Assert.Equal("Audit report: Audit opinion " + shown + ", not Unqualified (标准无保留意见): reads as a financial anomaly and is rejected.", audit.Reason);
+            Assert.Equal("Audit opinion " + shown + ", not Unqualified (标准无保留意见): reads as a financial anomaly and is rejected.", audit.Reason);
             Assert.Equal(Severity.Red, Row(result, "AuditReport").Status);
         }
 
