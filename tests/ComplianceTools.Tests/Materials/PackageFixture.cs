@@ -128,16 +128,65 @@ namespace ComplianceTools.Tests.Materials
             }
         }
 
-        /// <summary>A well-formed PDF whose standard security handler needs a password the test does not know.</summary>
+        private static readonly byte[] s_passwordPadding =
+        {
+            0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+            0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
+        };
+
+        private static readonly byte[] s_fileId = Convert.FromHexString("0123456789ABCDEF0123456789ABCDEF");
+
+        /// <summary>A well-formed PDF whose standard security handler needs a user password the test does not know.</summary>
         public static byte[] Encrypted()
         {
-            string hex32 = string.Concat(Enumerable.Range(0, 32).Select(i => ((i * 37 + 11) % 256).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+            byte[] unknown = Enumerable.Range(0, 32).Select(i => (byte)((i * 37) + 11)).ToArray();
+            return WithSecurityHandler(unknown, unknown);
+        }
+
+        /// <summary>
+        /// A PDF protected by an owner password only (printing and copying restricted, as audit firms often
+        /// issue them): anyone can read it with the empty user password. Standard security handler R2, 40-bit RC4
+        /// (PDF 1.7, 7.6.3.3 algorithms 2, 3 and 4); the file has no strings or streams to encrypt.
+        /// </summary>
+        public static byte[] OwnerPasswordOnly()
+        {
+            byte[] ownerKey = MD5.HashData(Encoding.ASCII.GetBytes("owner").Concat(s_passwordPadding).Take(32).ToArray()).Take(5).ToArray();
+            byte[] o = Rc4(ownerKey, s_passwordPadding);
+            const int permissions = -44;
+            byte[] fileKey = MD5.HashData(s_passwordPadding.Concat(o).Concat(BitConverter.GetBytes(permissions)).Concat(s_fileId).ToArray()).Take(5).ToArray();
+            byte[] u = Rc4(fileKey, s_passwordPadding);
+            return WithSecurityHandler(o, u);
+        }
+
+        private static byte[] Rc4(byte[] key, byte[] data)
+        {
+            byte[] state = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+            for (int i = 0, j = 0; i < 256; i++)
+            {
+                j = (j + state[i] + key[i % key.Length]) & 0xFF;
+                (state[i], state[j]) = (state[j], state[i]);
+            }
+
+            var output = new byte[data.Length];
+            for (int n = 0, i = 0, j = 0; n < data.Length; n++)
+            {
+                i = (i + 1) & 0xFF;
+                j = (j + state[i]) & 0xFF;
+                (state[i], state[j]) = (state[j], state[i]);
+                output[n] = (byte)(data[n] ^ state[(state[i] + state[j]) & 0xFF]);
+            }
+
+            return output;
+        }
+
+        private static byte[] WithSecurityHandler(byte[] o, byte[] u)
+        {
             var objects = new[]
             {
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-                "<< /Filter /Standard /V 1 /R 2 /O <" + hex32 + "> /U <" + hex32 + "> /P -44 >>",
+                "<< /Filter /Standard /V 1 /R 2 /O <" + Convert.ToHexString(o) + "> /U <" + Convert.ToHexString(u) + "> /P -44 >>",
             };
             var sb = new StringBuilder("%PDF-1.4\n");
             var offsets = new List<int>();
@@ -154,7 +203,8 @@ namespace ComplianceTools.Tests.Materials
                 sb.Append(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
             }
 
-            sb.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\n");
+            string id = Convert.ToHexString(s_fileId);
+            sb.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R /Encrypt 4 0 R /ID [<").Append(id).Append("> <").Append(id).Append(">] >>\n");
             sb.Append("startxref\n").Append(xref).Append("\n%%EOF\n");
             return Encoding.ASCII.GetBytes(sb.ToString());
         }

@@ -73,6 +73,21 @@ namespace ComplianceTools.Tests.Materials
         }
 
         [Fact]
+        public void A_pdf_with_an_owner_password_only_is_readable_and_one_needing_a_user_password_is_encrypted()
+        {
+            using (var tmp = Paths.NewTempFolder())
+            {
+                File.WriteAllBytes(tmp.File("限制打印.pdf"), TestPdf.OwnerPasswordOnly());
+                File.WriteAllBytes(tmp.File("加密.pdf"), TestPdf.Encrypted());
+
+                PdfFacts restricted = PdfInspector.Inspect(tmp.File("限制打印.pdf"));
+                Assert.Equal(PdfState.Readable, restricted.State);
+                Assert.Equal(1, restricted.Pages);
+                Assert.Equal(PdfState.Encrypted, PdfInspector.Inspect(tmp.File("加密.pdf")).State);
+            }
+        }
+
+        [Fact]
         public void A_zero_byte_file_is_empty_and_a_missing_end_marker_is_damaged()
         {
             using (var tmp = Paths.NewTempFolder())
