@@ -68,14 +68,7 @@ namespace ComplianceTools.Commands.Materials
                 return;
             }
 
-            string folder = Path != null ? ResolvePath(Path) : PackageChecker.FolderFromDataset(Dataset, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
-            if (folder == null)
-            {
-                WriteProblem(new ComplianceProblem("ComplianceTools.Materials.NoPackageFolder", ProblemKind.InvalidArgument, Text.Get(nameof(Core.Resources.Strings.MaterialsNoFolder)), Dataset.Path));
-                return;
-            }
-
-            Check(folder, Dataset, terminating: false);
+            CheckDataset(Dataset);
         }
 
         protected override void EndProcessing()
@@ -84,6 +77,19 @@ namespace ComplianceTools.Commands.Materials
             {
                 Check(ResolvePath(Path), _rows.Count == 0 ? null : FromRows(_rows), terminating: true);
             }
+        }
+
+        /// <summary>One workbook: the folder is -Path, else its Company.PackageFolder (relative to the workbook). Errors do not stop the next workbook.</summary>
+        private void CheckDataset(ComplianceDataset dataset)
+        {
+            string folder = Path != null ? ResolvePath(Path) : PackageChecker.FolderFromDataset(dataset, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
+            if (folder == null)
+            {
+                WriteProblem(new ComplianceProblem("ComplianceTools.Materials.NoPackageFolder", ProblemKind.InvalidArgument, Text.Get(nameof(Core.Resources.Strings.MaterialsNoFolder)), dataset.Path));
+                return;
+            }
+
+            Check(folder, dataset, terminating: false);
         }
 
         private void Check(string folder, ComplianceDataset dataset, bool terminating)
