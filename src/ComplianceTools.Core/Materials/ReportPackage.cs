@@ -262,7 +262,7 @@ namespace ComplianceTools.Core.Materials
             string location = files.Count > 0 ? files[0].DisplayPath : null;
             if (files.Count > 0)
             {
-                return new PackageCheck(document.RuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsFound), string.Join(", ", files.Select(f => f.DisplayPath))), location);
+                return new PackageCheck(document.RuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsFound), List(files.Select(f => f.DisplayPath))), location);
             }
 
             if (document.IsConditional)
@@ -290,7 +290,7 @@ namespace ComplianceTools.Core.Materials
             }
 
             var months = rows.Select(r => ParseMonth(r.Month)).Where(m => m.HasValue).Select(m => m.Value).Distinct().OrderBy(m => m).ToList();
-            string list = string.Join(", ", months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+            string list = List(months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
             if (months.Count < needed)
             {
                 return new PackageCheck(document.RuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsSocialMonthsShort), months.Count, months.Count == 0 ? "—" : list, needed), "SocialInsurance");
@@ -305,7 +305,7 @@ namespace ComplianceTools.Core.Materials
             var pdfs = files.Where(f => f.IsPdf).ToList();
             if (pdfs.Count == 0)
             {
-                checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsNoPdf), string.Join(", ", files.Select(f => f.DisplayPath))), files[0].DisplayPath));
+                checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsNoPdf), List(files.Select(f => f.DisplayPath))), files[0].DisplayPath));
                 return null;
             }
 
@@ -381,12 +381,12 @@ namespace ComplianceTools.Core.Materials
                 bool checkedRecorded = !string.IsNullOrWhiteSpace(row.CheckedBy) && row.CheckedOn.HasValue;
                 if (no.Count > 0)
                 {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPaperNo), where, string.Join(", ", no)), where));
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPaperNo), where, List(no)), where));
                 }
 
                 if (blank.Count > 0)
                 {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPaperBlank), where, string.Join(", ", blank)), where));
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPaperBlank), where, List(blank)), where));
                 }
 
                 if (!checkedRecorded)
@@ -447,7 +447,7 @@ namespace ComplianceTools.Core.Materials
             Severity status = checks.Select(c => c.Severity).DefaultIfEmpty(Severity.Green).Max();
             string reason = status == Severity.Green
                 ? checks[0].Reason
-                : string.Join(" ", checks.Where(c => c.Severity != Severity.Green).Select(c => c.RuleId + ": " + c.Reason));
+                : string.Join(" ", checks.Where(c => c.Severity != Severity.Green).OrderByDescending(c => c.Severity).Select(c => c.RuleId + ": " + c.Reason));
             return new PackageChecklistItem
             {
                 RuleId = document.RuleId,
@@ -474,11 +474,11 @@ namespace ComplianceTools.Core.Materials
             string reason;
             if (red.Count > 0)
             {
-                reason = Text.Format(nameof(Strings.MaterialsListReasonMissing), red.Count, required, string.Join(", ", red.Select(r => r.Document)));
+                reason = Text.Format(nameof(Strings.MaterialsListReasonMissing), red.Count, required, List(red.Select(r => r.Document)));
             }
             else if (yellow.Count > 0)
             {
-                reason = Text.Format(nameof(Strings.MaterialsListReasonReview), required, string.Join(", ", yellow.Select(r => r.Document)));
+                reason = Text.Format(nameof(Strings.MaterialsListReasonReview), required, List(yellow.Select(r => r.Document)));
             }
             else
             {
@@ -516,12 +516,12 @@ namespace ComplianceTools.Core.Materials
                 var parts = new List<string>();
                 if (red.Count > 0)
                 {
-                    parts.Add(Text.Format(nameof(Strings.MaterialsCheckReasonRed), red.Count, checkedCount, string.Join(", ", red.Select(r => r.Document))));
+                    parts.Add(Text.Format(nameof(Strings.MaterialsCheckReasonRed), red.Count, checkedCount, List(red.Select(r => r.Document))));
                 }
 
                 if (yellow.Count > 0)
                 {
-                    parts.Add(Text.Format(nameof(Strings.MaterialsCheckReasonReview), yellow.Count, string.Join(", ", yellow.Select(r => r.Document))));
+                    parts.Add(Text.Format(nameof(Strings.MaterialsCheckReasonReview), yellow.Count, List(yellow.Select(r => r.Document))));
                 }
 
                 reason = string.Join(" ", parts);
@@ -580,11 +580,14 @@ namespace ComplianceTools.Core.Materials
             return UiLanguage.IsChinese ? choice.Label : value + " (" + choice.Label + ")";
         }
 
+        /// <summary>Joins names the way the user's language lists them: 、 in Chinese, ", " in English.</summary>
+        private static string List(IEnumerable<string> items) => string.Join(UiLanguage.Pick("、", ", "), items);
+
         private static string Dpi(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
         private static string Where(MaterialRow row)
         {
-            return row?.Origin?.ToString() ?? ("Materials: " + row?.Document);
+            return row?.Origin?.ToString() ?? Text.Format(nameof(Strings.MaterialsSheetRow), row?.Document);
         }
 
         private static DateTime? ParseMonth(string text)

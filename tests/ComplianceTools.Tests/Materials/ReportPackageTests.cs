@@ -274,6 +274,27 @@ namespace ComplianceTools.Tests.Materials
         }
 
         [Fact]
+        public void In_chinese_lists_use_the_enumeration_comma_and_the_red_check_leads_the_reason()
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+            ComplianceDataset dataset = _package.Dataset();
+            MaterialRow licence = dataset.Materials.Single(m => m.Document == "营业执照");
+            licence.PerforationSeal = null;
+            licence.FirstPageSeal = null;
+            licence.File = "旧版/营业执照.pdf";
+            File.WriteAllBytes(_package.PathOf("BusinessLicence"), TestPdf.Scan(150));
+            PackageChecklistItem row = Row(Check(dataset), "BusinessLicence");
+
+            Assert.Equal(Severity.Red, row.Status);
+            Assert.Equal("营业执照", row.Document);
+            Assert.Equal(
+                "MAT-003: 通用材料/证照/营业执照（副本）.pdf:第1页扫描分辨率为150 dpi,低于300 dpi。 " +
+                "MAT-001: 材料清单(年检自查.xlsx!材料清单 row 2)填写的文件'旧版/营业执照.pdf'不在材料包目录中。 " +
+                "MAT-003: 纸质版(年检自查.xlsx!材料清单 row 2):骑缝章、首页公章未核对填写。",
+                row.Reason);
+        }
+
+        [Fact]
         public void Without_a_materials_sheet_the_paper_set_and_the_audit_report_are_yellow_not_green()
         {
             ComplianceDataset dataset = _package.Dataset();
