@@ -34,6 +34,7 @@
         'Get-ComplaintTrace'
         'Get-QualitySample'
         'Test-TrainingCoverage'
+        'Test-ReportPackage'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

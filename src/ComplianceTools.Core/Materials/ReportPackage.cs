@@ -1,0 +1,700 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Rules;
+using ComplianceTools.Core.Workbook;
+using ComplianceTools.Core.Workbook.Sheets;
+using Strings = ComplianceTools.Core.Resources.Strings;
+
+namespace ComplianceTools.Core.Materials
+{
+    /// <summary>What the materials checks look at: the files of the package folder and, when given, the workbook's sheets.</summary>
+    public sealed class PackageInput
+    {
+        public PackageInput(string folder, IReadOnlyList<PackageFile> files, ComplianceDataset dataset, string subject, string period)
+        {
+            Folder = folder;
+            Files = files ?? Array.Empty<PackageFile>();
+            Dataset = dataset;
+            Subject = subject;
+            Period = period;
+        }
+
+        /// <summary>Full path of the package folder.</summary>
+        public string Folder { get; }
+
+        public IReadOnlyList<PackageFile> Files { get; }
+
+        /// <summary>Materials, SocialInsurance, Seats and Traffic sheets; null when no workbook was given.</summary>
+        public ComplianceDataset Dataset { get; }
+
+        /// <summary>Subject of the findings: the company, else the folder name (part of Finding.Key).</summary>
+        public string Subject { get; }
+
+        /// <summary>Period of the findings: the report year, or empty.</summary>
+        public string Period { get; }
+    }
+
+    /// <summary>The checklist (a row per required document) and the findings (one per enabled rule).</summary>
+    public sealed class PackageResult
+    {
+        public PackageResult(IReadOnlyList<PackageChecklistItem> checklist, IReadOnlyList<Finding> findings)
+        {
+            Checklist = checklist;
+            Findings = findings;
+        }
+
+        public IReadOnlyList<PackageChecklistItem> Checklist { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+    }
+
+    /// <summary>
+    /// MAT-001 to MAT-004 (guide B, 材料包): is the inspection's materials package complete and acceptable?
+    /// Files are matched to the required documents by the name patterns of the rules' <c>documents</c>
+    /// parameter or by the materials sheet; PDFs are judged from the facts the engine read (opens, not
+    /// encrypted, has pages, scan resolution); the paper set and the audit report from the materials sheet;
+    /// the social-insurance list's months from the SocialInsurance sheet.
+    /// </summary>
+    public static class ReportPackage
+    {
+        public const string GeneralRuleId = "MAT-001";
+        public const string SpecialRuleId = "MAT-002";
+        public const string VersionsRuleId = "MAT-003";
+        public const string AuditRuleId = "MAT-004";
+
+        public static readonly IReadOnlyList<string> RuleIds = new[] { GeneralRuleId, SpecialRuleId, VersionsRuleId, AuditRuleId };
+
+        /// <summary>Checks the package. <paramref name="inspectPdf"/> reads one PDF (called once per matched PDF); disabled rules are left out.</summary>
+        public static PackageResult Evaluate(RuleCatalog catalog, PackageInput input, Func<PackageFile, PdfFacts> inspectPdf)
+        {
+            if (catalog == null)
+            {
+                throw new ArgumentNullException(nameof(catalog));
+            }
+
+            if (input == null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            // Every rule parameter is read before a file is touched, so a bad baseline fails at once.
+            var settings = new Settings(catalog);
+            RuleDefinition general = settings.General;
+            RuleDefinition special = settings.Special;
+            RuleDefinition versions = settings.Versions;
+            RuleDefinition audit = settings.Audit;
+            IReadOnlyList<PackageDocument> documents = settings.Documents;
+            int socialMonths = settings.SocialInsuranceMonths;
+            double minDpi = settings.MinDpi;
+            AuditOpinion? accepted = settings.AcceptedOpinion;
+
+            var inspected = new Dictionary<PackageFile, PdfFacts>();
+            PdfFacts Inspect(PackageFile file)
+            {
+                if (!inspected.TryGetValue(file, out PdfFacts facts))
+                {
+                    facts = file.Length == 0 ? new PdfFacts { State = PdfState.Empty } : inspectPdf(file);
+                    inspected[file] = facts;
+                }
+
+                return facts;
+            }
+
+            var context = new Context(input);
+            var checklist = new List<PackageChecklistItem>();
+            foreach (PackageDocument document in documents)
+            {
+                var files = new List<PackageFile>(input.Files.Where(f => document.MatchesPath(f.RelativePath)));
+                var rows = context.MaterialRows.Where(r => document.MatchesLabel(r.Document)).ToList();
+                var checks = new List<PackageCheck>();
+                foreach (MaterialRow row in rows.Where(r => !string.IsNullOrWhiteSpace(r.File)))
+                {
+                    PackageFile named = context.Resolve(row.File);
+                    if (named == null)
+                    {
+                        checks.Add(new PackageCheck(document.RuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsSheetFileMissing), Where(row), PackagePaths.Display(row.File.Trim())), Where(row)));
+                    }
+                    else if (!files.Contains(named))
+                    {
+                        files.Add(named);
+                    }
+                }
+
+                files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+                bool required = !document.IsConditional || context.RobotSeats != Tristate.No;
+                checks.Insert(0, Presence(document, files, context));
+
+                if (files.Count > 0 && document.Kind == PackageDocument.KindSocialInsurance && general != null)
+                {
+                    checks.Add(SocialInsuranceMonths(document, context, socialMonths));
+                }
+
+                double? dpi = null;
+                if (files.Count > 0 && versions != null)
+                {
+                    dpi = PdfVersion(files, Inspect, minDpi, checks);
+                    PaperVersion(rows, context, checks);
+                }
+
+                if (document.Kind == PackageDocument.KindAuditReport && audit != null)
+                {
+                    AuditReport(rows, context, accepted.Value, checks);
+                }
+
+                checklist.Add(Row(document, files, required, dpi, checks, input.Folder));
+            }
+
+            var findings = new List<Finding>();
+            if (general != null)
+            {
+                findings.Add(DocumentFinding(general, checklist, input));
+            }
+
+            if (special != null)
+            {
+                findings.Add(DocumentFinding(special, checklist, input));
+            }
+
+            if (versions != null)
+            {
+                int present = checklist.Count(c => c.Files.Count > 0);
+                findings.Add(present > 0
+                    ? CheckFinding(versions, checklist, input, present)
+                    : versions.NewSkipped(Outcome.Skipped, input.Subject, input.Period, Text.Get(nameof(Strings.MaterialsVersionsNothingFound))));
+            }
+
+            if (audit != null)
+            {
+                findings.Add(checklist.Any(c => c.Checks.Any(k => k.RuleId == AuditRuleId))
+                    ? CheckFinding(audit, checklist, input, 1)
+                    : audit.NewSkipped(Outcome.NotApplicable, input.Subject, input.Period, Text.Get(nameof(Strings.MaterialsAuditNoDocument))));
+            }
+
+            return new PackageResult(checklist, findings);
+        }
+
+        /// <summary>Reads the parameters of the enabled rules (documents, socialInsuranceMonths, minDpi, acceptedOpinion); a bad value throws a <see cref="ComplianceException"/> naming the rule.</summary>
+        public static void Validate(RuleCatalog catalog)
+        {
+            _ = new Settings(catalog ?? throw new ArgumentNullException(nameof(catalog)));
+        }
+
+        private static RuleDefinition Enabled(RuleCatalog catalog, string id)
+        {
+            RuleDefinition rule = catalog.Get(id);
+            return rule.Enabled ? rule : null;
+        }
+
+        /// <summary>The enabled rules and their parameters after baselines.</summary>
+        private sealed class Settings
+        {
+            public Settings(RuleCatalog catalog)
+            {
+                General = Enabled(catalog, GeneralRuleId);
+                Special = Enabled(catalog, SpecialRuleId);
+                Versions = Enabled(catalog, VersionsRuleId);
+                Audit = Enabled(catalog, AuditRuleId);
+                var documents = new List<PackageDocument>();
+                if (General != null)
+                {
+                    documents.AddRange(PackageDocument.FromRule(General));
+                    SocialInsuranceMonths = (int)Math.Ceiling(Positive(General, "socialInsuranceMonths"));
+                }
+
+                if (Special != null)
+                {
+                    documents.AddRange(PackageDocument.FromRule(Special));
+                }
+
+                Documents = documents;
+                MinDpi = Versions == null ? 0 : Positive(Versions, "minDpi");
+                AcceptedOpinion = Audit == null ? (AuditOpinion?)null : AcceptedOpinionOf(Audit);
+            }
+
+            public RuleDefinition General { get; }
+
+            public RuleDefinition Special { get; }
+
+            public RuleDefinition Versions { get; }
+
+            public RuleDefinition Audit { get; }
+
+            public IReadOnlyList<PackageDocument> Documents { get; }
+
+            public int SocialInsuranceMonths { get; }
+
+            public double MinDpi { get; }
+
+            public AuditOpinion? AcceptedOpinion { get; }
+
+            private static double Positive(RuleDefinition rule, string parameter)
+            {
+                double value;
+                try
+                {
+                    value = rule.GetDouble(parameter);
+                }
+                catch (Exception ex) when (ex is KeyNotFoundException || ex is FormatException || ex is InvalidCastException)
+                {
+                    value = double.NaN;
+                }
+
+                if (double.IsNaN(value) || double.IsInfinity(value) || value <= 0)
+                {
+                    throw new ComplianceException(new ComplianceProblem(
+                        "ComplianceTools.Materials.ParameterInvalid",
+                        ProblemKind.InvalidData,
+                        Text.Format(nameof(Strings.MaterialsParameterInvalid), rule.Id, parameter),
+                        rule.Id));
+                }
+
+                return value;
+            }
+        }
+
+        private static PackageCheck Presence(PackageDocument document, IReadOnlyList<PackageFile> files, Context context)
+        {
+            string location = files.Count > 0 ? files[0].DisplayPath : null;
+            if (files.Count > 0)
+            {
+                return new PackageCheck(document.RuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsFound), List(files.Select(f => f.DisplayPath))), location);
+            }
+
+            if (document.IsConditional)
+            {
+                switch (context.RobotSeats)
+                {
+                    case Tristate.No:
+                        return new PackageCheck(document.RuleId, Severity.Green, Text.Get(nameof(Strings.MaterialsAiNotRequired)));
+                    case Tristate.Unknown:
+                        return new PackageCheck(document.RuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsAiUnknown)));
+                    default:
+                        return new PackageCheck(document.RuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsAiRequired), context.RobotEvidence, string.Join(" / ", document.Patterns)));
+                }
+            }
+
+            return new PackageCheck(document.RuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsMissing), string.Join(" / ", document.Patterns)));
+        }
+
+        private static PackageCheck SocialInsuranceMonths(PackageDocument document, Context context, int needed)
+        {
+            IReadOnlyList<SocialInsuranceRow> rows = context.Dataset?.SocialInsurance;
+            if (rows == null)
+            {
+                return new PackageCheck(document.RuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsSocialMonthsUnknown)));
+            }
+
+            var months = rows.Select(r => ParseMonth(r.Month)).Where(m => m.HasValue).Select(m => m.Value).Distinct().OrderBy(m => m).ToList();
+            string list = List(months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+            if (months.Count < needed)
+            {
+                return new PackageCheck(document.RuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsSocialMonthsShort), months.Count, months.Count == 0 ? "—" : list, needed), "SocialInsurance");
+            }
+
+            return new PackageCheck(document.RuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsSocialMonthsOk), months.Count, list, needed), "SocialInsurance");
+        }
+
+        /// <summary>The PDF set: every matched PDF opens, is readable without a password, has pages and is scanned at minDpi or more. Returns the lowest resolution.</summary>
+        private static double? PdfVersion(IReadOnlyList<PackageFile> files, Func<PackageFile, PdfFacts> inspect, double minDpi, List<PackageCheck> checks)
+        {
+            var pdfs = files.Where(f => f.IsPdf).ToList();
+            if (pdfs.Count == 0)
+            {
+                checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsNoPdf), List(files.Select(f => f.DisplayPath))), files[0].DisplayPath));
+                return null;
+            }
+
+            double? lowest = null;
+            foreach (PackageFile pdf in pdfs)
+            {
+                PdfFacts facts = inspect(pdf);
+                string name = pdf.DisplayPath;
+                switch (facts.State)
+                {
+                    case PdfState.Empty:
+                        checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfEmpty), name), name));
+                        continue;
+                    case PdfState.Damaged:
+                        checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfDamaged), name, facts.Detail), name));
+                        continue;
+                    case PdfState.Encrypted:
+                        checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfEncrypted), name), name));
+                        continue;
+                    case PdfState.NoPages:
+                        checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfNoPages), name), name));
+                        continue;
+                }
+
+                if (!facts.LowestDpi.HasValue)
+                {
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPdfNoImage), name, facts.Pages), name));
+                    continue;
+                }
+
+                double dpi = Math.Round(facts.LowestDpi.Value, 1);
+                lowest = lowest.HasValue ? Math.Min(lowest.Value, dpi) : dpi;
+                if (dpi < minDpi)
+                {
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfLowDpi), name, facts.LowestDpiPage, Dpi(dpi), Dpi(minDpi)), name));
+                }
+                else
+                {
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsPdfOk), name, facts.Pages, Dpi(dpi), Dpi(minDpi)), name));
+                }
+            }
+
+            return lowest;
+        }
+
+        /// <summary>The paper set, attested per row of the materials sheet: bound, A4, perforation seal, first-page seal, who checked and when.</summary>
+        private static void PaperVersion(IReadOnlyList<MaterialRow> rows, Context context, List<PackageCheck> checks)
+        {
+            if (context.Dataset?.Materials == null)
+            {
+                checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsPaperNoSheet))));
+                return;
+            }
+
+            if (rows.Count == 0)
+            {
+                checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsPaperNoRow)), "Materials"));
+                return;
+            }
+
+            foreach (MaterialRow row in rows)
+            {
+                string where = Where(row);
+                var attested = new[]
+                {
+                    (row.PaperBound, nameof(Strings.MaterialsAttrBound)),
+                    (row.A4, nameof(Strings.MaterialsAttrA4)),
+                    (row.PerforationSeal, nameof(Strings.MaterialsAttrPerforationSeal)),
+                    (row.FirstPageSeal, nameof(Strings.MaterialsAttrFirstPageSeal)),
+                };
+                var no = attested.Where(a => a.Item1 == YesNo.No).Select(a => Text.Get(a.Item2)).ToList();
+                var blank = attested.Where(a => !a.Item1.HasValue).Select(a => Text.Get(a.Item2)).ToList();
+                bool checkedRecorded = !string.IsNullOrWhiteSpace(row.CheckedBy) && row.CheckedOn.HasValue;
+                if (no.Count > 0)
+                {
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPaperNo), where, List(no)), where));
+                }
+
+                if (blank.Count > 0)
+                {
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPaperBlank), where, List(blank)), where));
+                }
+
+                if (!checkedRecorded)
+                {
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPaperChecker), where), where));
+                }
+
+                if (no.Count == 0 && blank.Count == 0 && checkedRecorded)
+                {
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsPaperOk), where, row.CheckedOn.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), where));
+                }
+            }
+        }
+
+        /// <summary>MAT-004 from the materials sheet: the firm's securities-and-futures qualification and the opinion type.</summary>
+        private static void AuditReport(IReadOnlyList<MaterialRow> rows, Context context, AuditOpinion accepted, List<PackageCheck> checks)
+        {
+            MaterialRow qualified = rows.FirstOrDefault(r => r.SecuritiesQualified.HasValue);
+            MaterialRow opinion = rows.FirstOrDefault(r => r.AuditOpinion.HasValue);
+            string firm = rows.Select(r => r.AuditFirm).FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))?.Trim() ?? Text.Get(nameof(Strings.MaterialsAuditFirmUnnamed));
+            if (context.Dataset?.Materials == null || rows.Count == 0)
+            {
+                checks.Add(new PackageCheck(AuditRuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsAuditNoRow)), context.Dataset?.Materials == null ? null : "Materials"));
+                return;
+            }
+
+            bool problem = false;
+            if (qualified == null)
+            {
+                checks.Add(new PackageCheck(AuditRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsAuditQualificationBlank), firm), Where(rows[0])));
+                problem = true;
+            }
+            else if (qualified.SecuritiesQualified == YesNo.No)
+            {
+                checks.Add(new PackageCheck(AuditRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsAuditNotQualified), firm), Where(qualified)));
+                problem = true;
+            }
+
+            if (opinion == null)
+            {
+                checks.Add(new PackageCheck(AuditRuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsAuditOpinionBlank)), Where(rows[0])));
+                problem = true;
+            }
+            else if (opinion.AuditOpinion != accepted)
+            {
+                checks.Add(new PackageCheck(AuditRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsAuditOpinionBad), OpinionText(opinion.AuditOpinion.Value), OpinionText(accepted)), Where(opinion)));
+                problem = true;
+            }
+
+            if (!problem)
+            {
+                checks.Add(new PackageCheck(AuditRuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsAuditOk), firm, OpinionText(accepted)), Where(opinion)));
+            }
+        }
+
+        private static PackageChecklistItem Row(PackageDocument document, IReadOnlyList<PackageFile> files, bool required, double? dpi, IReadOnlyList<PackageCheck> checks, string folder)
+        {
+            Severity status = checks.Select(c => c.Severity).DefaultIfEmpty(Severity.Green).Max();
+            string reason = status == Severity.Green
+                ? checks[0].Reason
+                : string.Join(" ", checks.Where(c => c.Severity != Severity.Green).OrderByDescending(c => c.Severity).Select(c => c.RuleId + ": " + c.Reason));
+            return new PackageChecklistItem
+            {
+                RuleId = document.RuleId,
+                DocumentId = document.Id,
+                Document = document.Name.Current,
+                Files = files.Select(f => f.DisplayPath).ToList(),
+                Required = required,
+                Status = status,
+                Reason = reason,
+                Dpi = dpi,
+                Checks = checks,
+                Package = folder,
+            };
+        }
+
+        /// <summary>MAT-001/MAT-002: Value is the number of its documents with a Red check (missing, too few months); Yellow ones are to review.</summary>
+        private static Finding DocumentFinding(RuleDefinition rule, IReadOnlyList<PackageChecklistItem> checklist, PackageInput input)
+        {
+            var rows = checklist.Where(c => c.RuleId == rule.Id).ToList();
+            var evidence = Evidence(rule.Id, rows);
+            var red = rows.Where(r => Worst(r, rule.Id) == Severity.Red).ToList();
+            var yellow = rows.Where(r => Worst(r, rule.Id) == Severity.Yellow).ToList();
+            int required = rows.Count(r => r.Required);
+            string reason;
+            if (red.Count > 0)
+            {
+                reason = Text.Format(nameof(Strings.MaterialsListReasonMissing), red.Count, required, List(red.Select(r => r.Document)));
+            }
+            else if (yellow.Count > 0)
+            {
+                reason = Text.Format(nameof(Strings.MaterialsListReasonReview), required, List(yellow.Select(r => r.Document)));
+            }
+            else
+            {
+                reason = Text.Format(nameof(Strings.MaterialsListReasonOk), required);
+            }
+
+            if (rows.Any(r => !r.Required))
+            {
+                reason += " " + Text.Get(nameof(Strings.MaterialsAiNotRequired));
+            }
+
+            return NewFinding(rule, red.Count, yellow.Count, input, reason, evidence);
+        }
+
+        /// <summary>MAT-003/MAT-004: Value is the number of documents with a Red check under the rule; Yellow ones are to review.</summary>
+        private static Finding CheckFinding(RuleDefinition rule, IReadOnlyList<PackageChecklistItem> checklist, PackageInput input, int checkedCount)
+        {
+            var rows = checklist.Where(c => c.Checks.Any(k => k.RuleId == rule.Id)).ToList();
+            var evidence = Evidence(rule.Id, rows);
+            var red = rows.Where(r => Worst(r, rule.Id) == Severity.Red).ToList();
+            var yellow = rows.Where(r => Worst(r, rule.Id) == Severity.Yellow).ToList();
+            string reason;
+            if (red.Count + yellow.Count == 0)
+            {
+                reason = rule.Id == AuditRuleId
+                    ? rows[0].Checks.First(k => k.RuleId == rule.Id).Reason
+                    : Text.Format(nameof(Strings.MaterialsVersionsReasonOk), checkedCount);
+            }
+            else if (rule.Id == AuditRuleId)
+            {
+                reason = string.Join(" ", evidence.Select(e => e.Detail));
+            }
+            else
+            {
+                var parts = new List<string>();
+                if (red.Count > 0)
+                {
+                    parts.Add(Text.Format(nameof(Strings.MaterialsCheckReasonRed), red.Count, checkedCount, List(red.Select(r => r.Document))));
+                }
+
+                if (yellow.Count > 0)
+                {
+                    parts.Add(Text.Format(nameof(Strings.MaterialsCheckReasonReview), yellow.Count, List(yellow.Select(r => r.Document))));
+                }
+
+                reason = string.Join(" ", parts);
+            }
+
+            return NewFinding(rule, red.Count, yellow.Count, input, reason, evidence);
+        }
+
+        private static Finding NewFinding(RuleDefinition rule, int red, int yellow, PackageInput input, string reason, IReadOnlyList<EvidenceItem> evidence)
+        {
+            Severity severity = rule.Classify(red);
+            if (severity == Severity.Green && (yellow > 0 || red > 0))
+            {
+                severity = Severity.Yellow;
+            }
+
+            return rule.NewFinding(severity, red, input.Subject, input.Period, reason, evidence);
+        }
+
+        private static Severity Worst(PackageChecklistItem row, string ruleId)
+        {
+            return row.Checks.Where(c => c.RuleId == ruleId).Select(c => c.Severity).DefaultIfEmpty(Severity.Green).Max();
+        }
+
+        private static IReadOnlyList<EvidenceItem> Evidence(string ruleId, IEnumerable<PackageChecklistItem> rows)
+        {
+            return rows.SelectMany(r => r.Checks.Where(c => c.RuleId == ruleId && c.Severity != Severity.Green)
+                    .Select(c => new EvidenceItem(r.Document, c.Reason, null, c.Location)))
+                .ToList();
+        }
+
+        private static AuditOpinion AcceptedOpinionOf(RuleDefinition rule)
+        {
+            string text = rule.GetString("acceptedOpinion")?.Trim();
+            foreach (AuditOpinion value in Enum.GetValues(typeof(AuditOpinion)))
+            {
+                ChoiceAttribute choice = typeof(AuditOpinion).GetField(value.ToString()).GetCustomAttribute<ChoiceAttribute>();
+                var names = new[] { value.ToString(), choice?.Label }.Concat(choice?.Aliases ?? Array.Empty<string>());
+                if (names.Any(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return value;
+                }
+            }
+
+            throw new ComplianceException(new ComplianceProblem(
+                "ComplianceTools.Materials.AcceptedOpinionInvalid",
+                ProblemKind.InvalidData,
+                Text.Format(nameof(Strings.MaterialsAcceptedOpinionInvalid), rule.Id, text),
+                rule.Id));
+        }
+
+        /// <summary>The opinion as the workbook names it (标准无保留意见), with the English name in English.</summary>
+        private static string OpinionText(AuditOpinion value)
+        {
+            ChoiceAttribute choice = typeof(AuditOpinion).GetField(value.ToString()).GetCustomAttribute<ChoiceAttribute>();
+            return UiLanguage.IsChinese ? choice.Label : value + " (" + choice.Label + ")";
+        }
+
+        /// <summary>Joins names the way the user's language lists them: 、 in Chinese, ", " in English.</summary>
+        private static string List(IEnumerable<string> items) => string.Join(UiLanguage.Pick("、", ", "), items);
+
+        private static string Dpi(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+        private static string Where(MaterialRow row)
+        {
+            return row?.Origin?.ToString() ?? Text.Format(nameof(Strings.MaterialsSheetRow), row?.Document);
+        }
+
+        private static DateTime? ParseMonth(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            string[] formats = { "yyyy-MM", "yyyy-M", "yyyy/MM", "yyyy/M", "yyyyMM", "yyyy年M月", "yyyy年MM月", "yyyy-MM-dd" };
+            return DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime month)
+                ? new DateTime(month.Year, month.Month, 1)
+                : (DateTime?)null;
+        }
+
+        private enum Tristate
+        {
+            Unknown,
+            No,
+            Yes,
+        }
+
+        /// <summary>What every document's checks share: the materials rows, file lookup and whether there are robot seats.</summary>
+        private sealed class Context
+        {
+            private readonly Dictionary<string, PackageFile> _byPath;
+            private readonly string _workbookFolder;
+
+            public Context(PackageInput input)
+            {
+                Input = input;
+                Dataset = input.Dataset;
+                MaterialRows = Dataset?.Materials?.Where(r => r != null).ToList() ?? new List<MaterialRow>();
+                _byPath = new Dictionary<string, PackageFile>(StringComparer.OrdinalIgnoreCase);
+                foreach (PackageFile file in input.Files)
+                {
+                    _byPath[file.FullPath] = file;
+                }
+
+                _workbookFolder = string.IsNullOrEmpty(Dataset?.Path) ? null : System.IO.Path.GetDirectoryName(Dataset.Path);
+
+                int aiSeats = Dataset?.Seats?.Count(s => s != null && s.SeatType == SeatType.AI) ?? 0;
+                long aiCalls = Dataset?.Traffic?.Where(t => t != null).Sum(t => t.AiOutboundCalls ?? 0) ?? 0;
+                var evidence = new List<string>();
+                if (aiSeats > 0)
+                {
+                    evidence.Add(Text.Format(nameof(Strings.MaterialsRobotSeats), aiSeats));
+                }
+
+                if (aiCalls > 0)
+                {
+                    evidence.Add(Text.Format(nameof(Strings.MaterialsRobotCalls), aiCalls.ToString("#,0", CultureInfo.InvariantCulture)));
+                }
+
+                RobotEvidence = string.Join("; ", evidence);
+                RobotSeats = evidence.Count > 0 ? Tristate.Yes : (Dataset?.Seats != null || Dataset?.Traffic != null ? Tristate.No : Tristate.Unknown);
+            }
+
+            public PackageInput Input { get; }
+
+            public ComplianceDataset Dataset { get; }
+
+            public IReadOnlyList<MaterialRow> MaterialRows { get; }
+
+            public Tristate RobotSeats { get; }
+
+            public string RobotEvidence { get; }
+
+            /// <summary>The listed file a materials-sheet path names: relative to the package folder, else to the workbook; null when it is not in the package.</summary>
+            public PackageFile Resolve(string path)
+            {
+                string trimmed = path.Trim();
+                var candidates = new List<string>();
+                try
+                {
+                    if (System.IO.Path.IsPathRooted(trimmed))
+                    {
+                        candidates.Add(System.IO.Path.GetFullPath(trimmed));
+                    }
+                    else
+                    {
+                        candidates.Add(System.IO.Path.GetFullPath(System.IO.Path.Combine(Input.Folder, trimmed)));
+                        if (_workbookFolder != null)
+                        {
+                            candidates.Add(System.IO.Path.GetFullPath(System.IO.Path.Combine(_workbookFolder, trimmed)));
+                        }
+                    }
+                }
+                catch (ArgumentException)
+                {
+                    return null;
+                }
+                catch (NotSupportedException)
+                {
+                    return null;
+                }
+
+                foreach (string candidate in candidates)
+                {
+                    if (_byPath.TryGetValue(candidate, out PackageFile file))
+                    {
+                        return file;
+                    }
+                }
+
+                return null;
+            }
+        }
+    }
+}
