@@ -18,6 +18,15 @@
     CmdletsToExport      = @(
         'Get-ComplianceRule'
         'Get-SeatVacancy'
+        'Get-ComplaintRate'
+        'Get-NumberConsistency'
+        'Measure-ComplaintHandling'
+        'Test-StaffingConsistency'
+        'Test-LogRetention'
+        'Test-CallbackReadiness'
+        'Test-SystemCapability'
+        'Get-ComplaintHotspot'
+        'Invoke-ComplianceAudit'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
