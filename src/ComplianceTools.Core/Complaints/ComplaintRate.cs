@@ -75,7 +75,7 @@ namespace ComplianceTools.Core.Complaints
                 monthFindings.Add(f);
                 if (f.Severity != Severity.Green)
                 {
-                    overLine.Add(new EvidenceItem(month.Key, Text.Format(nameof(Resources.Strings.ComplaintRateMonthEvidence), inMonth.Count, month.Value, f.ValueText), f.Value));
+                    overLine.Add(new EvidenceItem(month.Key, Text.Format(nameof(Resources.Strings.ComplaintRateMonthEvidence), inMonth.Count, month.Value.ToString("#,0", CultureInfo.CurrentCulture), f.ValueText), f.Value));
                 }
             }
 
