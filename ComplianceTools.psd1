@@ -13,6 +13,8 @@
     RootModule           = 'module/ComplianceTools.psm1'
     # The resolver loads first, so the engine and its dependencies resolve into the module's own load context.
     NestedModules        = @('bin/ComplianceTools.Resolver.dll', 'bin/ComplianceTools.dll')
+    # The model loads at import, so scripts can name its types ([ComplianceTools.Core.Workbook.Sheets.ComplaintRow]) before any cmdlet runs.
+    RequiredAssemblies   = @('bin/ComplianceTools.Core.dll')
     FormatsToProcess     = @('module/ComplianceTools.format.ps1xml')
 
     CmdletsToExport      = @(
