@@ -148,17 +148,19 @@ namespace ComplianceTools.Core.Complaints
                     return Text.Get(nameof(Resources.Strings.ComplaintTimesOutOfOrderShort));
                 }
 
-                string response = ResponseHours.HasValue ? Hours(ResponseHours.Value) : Text.Get(nameof(Resources.Strings.ComplaintNotRecorded));
+                string response = ResponseHours.HasValue ? After(ResponseHours.Value) : Text.Get(nameof(Resources.Strings.ComplaintNotRecorded));
                 if (!Closed)
                 {
                     return Text.Format(nameof(Resources.Strings.ComplaintOpenEvidence), response, Hours(AgeHours ?? 0), asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
                 }
 
-                string close = CloseHours.HasValue ? Hours(CloseHours.Value) : Text.Get(nameof(Resources.Strings.ComplaintNotRecorded));
+                string close = CloseHours.HasValue ? After(CloseHours.Value) : Text.Get(nameof(Resources.Strings.ComplaintNotRecorded));
                 return Text.Format(nameof(Resources.Strings.ComplaintClosedEvidence), response, close);
             }
 
             private static string Hours(double h) => h.ToString("0.#", CultureInfo.CurrentCulture) + " h";
+
+            private static string After(double h) => Text.Format(nameof(Resources.Strings.ComplaintAfterHours), h.ToString("0.#", CultureInfo.CurrentCulture));
         }
     }
 }

@@ -23,6 +23,7 @@ namespace ComplianceTools.Commands.Complaints
         /// <summary>Complaint rows, as Import-ComplianceWorkbook -Sheet Complaints writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
         [AllowEmptyCollection]
+        [TextRowTransformation(typeof(ComplaintRow))]
         public ComplaintRow[] Complaint { get; set; }
 
         /// <summary>Traffic rows, for each channel's calls per day and complaint rate (optional).</summary>

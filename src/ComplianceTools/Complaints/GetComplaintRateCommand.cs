@@ -24,6 +24,7 @@ namespace ComplianceTools.Commands.Complaints
         /// <summary>Complaint rows, as Import-ComplianceWorkbook -Sheet Complaints writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
         [AllowEmptyCollection]
+        [TextRowTransformation(typeof(ComplaintRow))]
         public ComplaintRow[] Complaint { get; set; }
 
         /// <summary>Monthly traffic rows (outbound calls) of the same period.</summary>

@@ -21,6 +21,7 @@ namespace ComplianceTools.Commands.Complaints
         /// <summary>Complaint tickets, as Import-ComplianceWorkbook -Sheet Complaints writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
         [AllowEmptyCollection]
+        [TextRowTransformation(typeof(ComplaintRow))]
         public ComplaintRow[] Complaint { get; set; }
 
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>

@@ -21,6 +21,7 @@ namespace ComplianceTools.Commands.Numbers
         /// <summary>Monthly traffic rows by display number, as Import-ComplianceWorkbook -Sheet Traffic writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
         [AllowEmptyCollection]
+        [TextRowTransformation(typeof(TrafficRow))]
         public TrafficRow[] Traffic { get; set; }
 
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>

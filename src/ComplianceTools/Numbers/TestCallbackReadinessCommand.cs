@@ -20,6 +20,7 @@ namespace ComplianceTools.Commands.Numbers
         /// <summary>Callback test records, as Import-ComplianceWorkbook -Sheet CallbackTests writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
         [AllowEmptyCollection]
+        [TextRowTransformation(typeof(CallbackTestRow))]
         public CallbackTestRow[] CallbackTest { get; set; }
 
         /// <summary>The number ledger (Numbers sheet): the gateway each number is filed on.</summary>
