@@ -40,10 +40,17 @@ namespace ComplianceTools.Core.Complaints
 
             var counted = new List<ComplaintRow>();
             var outside = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            int undated = 0;
             foreach (ComplaintRow c in complaints)
             {
-                if (c?.Source == null || !channels.Contains(c.Source.Value) || !c.ReceivedAt.HasValue)
+                if (c?.Source == null || !channels.Contains(c.Source.Value))
                 {
+                    continue;
+                }
+
+                if (!c.ReceivedAt.HasValue)
+                {
+                    undated++;
                     continue;
                 }
 
@@ -84,6 +91,11 @@ namespace ComplianceTools.Core.Complaints
             foreach (KeyValuePair<string, int> month in outside)
             {
                 evidence.Add(new EvidenceItem(month.Key, Text.Format(nameof(Resources.Strings.ComplaintRateNoTraffic), month.Value), month.Value));
+            }
+
+            if (undated > 0)
+            {
+                evidence.Add(new EvidenceItem("-", Text.Format(nameof(Resources.Strings.ComplaintRateUndated), undated), undated));
             }
 
             string wholePeriod = period ?? MonthKey.PeriodOf(callsByMonth.Keys.First(), callsByMonth.Keys.Last());

@@ -28,6 +28,7 @@ namespace ComplianceTools.Commands.Complaints
 
         /// <summary>Traffic rows, for each channel's calls per day and complaint rate (optional).</summary>
         [Parameter(ParameterSetName = RowsSet)]
+        [TextRowTransformation(typeof(TrafficRow))]
         public TrafficRow[] Traffic { get; set; }
 
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>

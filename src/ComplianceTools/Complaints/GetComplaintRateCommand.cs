@@ -29,6 +29,7 @@ namespace ComplianceTools.Commands.Complaints
 
         /// <summary>Monthly traffic rows (outbound calls) of the same period.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RowsSet)]
+        [TextRowTransformation(typeof(TrafficRow))]
         public TrafficRow[] Traffic { get; set; }
 
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>

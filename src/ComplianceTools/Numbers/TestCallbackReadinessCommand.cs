@@ -26,6 +26,7 @@ namespace ComplianceTools.Commands.Numbers
         /// <summary>The number ledger (Numbers sheet): the gateway each number is filed on.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RowsSet)]
         [AllowEmptyCollection]
+        [TextRowTransformation(typeof(NumberResourceRow))]
         public NumberResourceRow[] Number { get; set; }
 
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>

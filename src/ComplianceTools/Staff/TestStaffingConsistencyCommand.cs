@@ -26,20 +26,24 @@ namespace ComplianceTools.Commands.Staff
         /// <summary>The staff roster (Staff sheet): agents are the rows with IsAgent = Yes still employed.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RowsSet)]
         [AllowEmptyCollection]
+        [TextRowTransformation(typeof(StaffRow))]
         public StaffRow[] Staff { get; set; }
 
         /// <summary>The social-insurance payment list; its latest month is compared.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RowsSet)]
         [AllowEmptyCollection]
+        [TextRowTransformation(typeof(SocialInsuranceRow))]
         public SocialInsuranceRow[] SocialInsurance { get; set; }
 
         /// <summary>The payroll; its latest month is compared.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RowsSet)]
         [AllowEmptyCollection]
+        [TextRowTransformation(typeof(PayrollRow))]
         public PayrollRow[] Payroll { get; set; }
 
         /// <summary>Seat rows: agents on activated seats must be on the other lists; their count is the seats on file unless -SeatsOnFile is given.</summary>
         [Parameter(ParameterSetName = RowsSet)]
+        [TextRowTransformation(typeof(SeatRow))]
         public SeatRow[] Seat { get; set; }
 
         /// <summary>Seats on file (备案坐席数).</summary>

@@ -85,6 +85,27 @@ $t = @(
         }
 
         [Fact]
+        public void Rows_by_parameter_bind_to_the_rows_set_and_complaints_without_a_time_are_named_not_counted()
+        {
+            string script = Rows + "$c += [ComplianceTools.Core.Workbook.Sheets.ComplaintRow]@{ TicketId = 'U'; Source = 'C12321' }\nGet-ComplaintRate -Complaint $c -Traffic $t";
+            var year = _ps.Run(script).Output[0];
+            Assert.Equal(22.0 / 200000, (double)year.Prop("Value"), 12);
+            var evidence = ((System.Collections.IEnumerable)year.Prop("Evidence")).Cast<object>().Select(System.Management.Automation.PSObject.AsPSObject).ToList();
+            Assert.Contains(evidence, e => e.Text("Detail") == "1 complaint(s) without a time received, not counted");
+        }
+
+        [Fact]
+        public void The_reason_follows_the_chinese_ui_culture()
+        {
+            using (var zh = new ModuleSession("zh-CN"))
+            {
+                var f = zh.Run("Get-ComplaintRate -Complaints 11 -OutboundCalls 100000").Single();
+                Assert.Equal("投诉率", f.Text("Title"));
+                Assert.Equal("12321/12300受理投诉11件,外呼通话量100,000:投诉率0.011%,红线> 0.01%。", f.Text("Reason"));
+            }
+        }
+
+        [Fact]
         public void No_outbound_calls_is_a_clear_error_not_a_division_by_zero()
         {
             var r = _ps.Run("Get-ComplaintRate -Complaints 3 -OutboundCalls 0");
