@@ -35,6 +35,15 @@
         'Get-QualitySample'
         'Test-TrainingCoverage'
         'Test-ReportPackage'
+        'Get-ComplaintRate'
+        'Get-NumberConsistency'
+        'Measure-ComplaintHandling'
+        'Test-StaffingConsistency'
+        'Test-LogRetention'
+        'Test-CallbackReadiness'
+        'Test-SystemCapability'
+        'Get-ComplaintHotspot'
+        'Invoke-ComplianceAudit'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

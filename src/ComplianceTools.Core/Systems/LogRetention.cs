@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Rules;
+
+namespace ComplianceTools.Core.Systems
+{
+    /// <summary>
+    /// SYS-001 (guide B, 现场检): call and gateway logs reach back at least 6 months from the check date.
+    /// The value is the shorter of the two, in whole months (logs since 2025-09-01 checked on 2026-03-01 = 6).
+    /// A log whose start date is not given cannot be shown to the inspectors: at least Yellow.
+    /// </summary>
+    public static class LogRetention
+    {
+        public const string RuleId = "SYS-001";
+
+        public static Finding Check(RuleDefinition rule, DateTime? callLogsSince, DateTime? gatewayLogsSince, DateTime asOf, string subject = null, string period = null)
+        {
+            var evidence = new List<EvidenceItem>();
+            int? calls = Describe(evidence, Text.Get(nameof(Resources.Strings.LogCallLogs)), callLogsSince, asOf);
+            int? gateway = Describe(evidence, Text.Get(nameof(Resources.Strings.LogGatewayLogs)), gatewayLogsSince, asOf);
+            int? shortest = calls.HasValue && gateway.HasValue ? Math.Min(calls.Value, gateway.Value) : (calls ?? gateway);
+            Severity severity = shortest.HasValue ? rule.Classify(shortest.Value) : Severity.Yellow;
+            string reason;
+            if (!calls.HasValue || !gateway.HasValue)
+            {
+                severity = (Severity)Math.Max((int)severity, (int)Severity.Yellow);
+                reason = Text.Format(nameof(Resources.Strings.LogDateMissing), shortest.HasValue ? Finding.FormatValue(shortest, rule.Unit) : "-", rule.ThresholdText, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                reason = Text.Format(nameof(Resources.Strings.LogRetentionReason), Finding.FormatValue(shortest, rule.Unit), asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rule.ThresholdText);
+            }
+
+            return rule.NewFinding(severity, shortest, subject ?? "Logs", period ?? asOf.Year.ToString(CultureInfo.InvariantCulture), reason, evidence);
+        }
+
+        /// <summary>Whole months from <paramref name="since"/> to <paramref name="asOf"/> (2025-09-02 → 2026-03-01 is 5).</summary>
+        public static int MonthsBetween(DateTime since, DateTime asOf)
+        {
+            int months = ((asOf.Year - since.Year) * 12) + asOf.Month - since.Month;
+            if (asOf.Day < since.Day && asOf.Day < DateTime.DaysInMonth(asOf.Year, asOf.Month))
+            {
+                months--;
+            }
+
+            return Math.Max(0, months);
+        }
+
+        private static int? Describe(List<EvidenceItem> evidence, string log, DateTime? since, DateTime asOf)
+        {
+            if (!since.HasValue)
+            {
+                evidence.Add(new EvidenceItem(log, Text.Get(nameof(Resources.Strings.LogSinceMissing))));
+                return null;
+            }
+
+            int months = MonthsBetween(since.Value.Date, asOf.Date);
+            evidence.Add(new EvidenceItem(log, Text.Format(nameof(Resources.Strings.LogSince), since.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), months), months));
+            return months;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using ComplianceTools.Commands.Common;
+using ComplianceTools.Core.Complaints;
+using ComplianceTools.Core.Workbook;
+using ComplianceTools.Core.Workbook.Sheets;
+
+namespace ComplianceTools.Commands.Complaints
+{
+    /// <summary>
+    /// The "locate" step of a rectification: 12321 complaints by the most complained-about numbers, then channel and
+    /// team, with each channel's calls per day; marks clustered channels and proposes the guide's isolation.
+    /// Settings are parameters of rule CMPL-001 (change them with -Baseline).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "ComplaintHotspot", DefaultParameterSetName = RowsSet)]
+    [OutputType(typeof(ComplaintHotspotRow))]
+    public sealed class GetComplaintHotspotCommand : ComplianceCheckCmdlet
+    {
+        private const string RowsSet = "Rows";
+        private const string DatasetSet = "Dataset";
+        private readonly List<ComplaintRow> _complaints = new List<ComplaintRow>();
+
+        /// <summary>Complaint rows, as Import-ComplianceWorkbook -Sheet Complaints writes them.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
+        [AllowEmptyCollection]
+        [TextRowTransformation(typeof(ComplaintRow))]
+        public ComplaintRow[] Complaint { get; set; }
+
+        /// <summary>Traffic rows, for each channel's calls per day and complaint rate (optional).</summary>
+        [Parameter(ParameterSetName = RowsSet)]
+        [TextRowTransformation(typeof(TrafficRow))]
+        public TrafficRow[] Traffic { get; set; }
+
+        /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
+        public ComplianceDataset Dataset { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == RowsSet)
+            {
+                _complaints.AddRange(Complaint ?? new ComplaintRow[0]);
+                return;
+            }
+
+            if (Dataset.Complaints == null)
+            {
+                WriteProblem(new Core.Common.ComplianceProblem(
+                    "ComplianceTools.Workbook.SheetMissing",
+                    Core.Common.ProblemKind.ObjectNotFound,
+                    Core.Common.Text.Format(nameof(Core.Resources.Strings.SheetMissingForRule), Dataset.Path ?? string.Empty, Core.Audit.SheetNames.Describe("Complaints"), ComplaintRate.RuleId),
+                    Dataset.Path ?? "Complaints"));
+                return;
+            }
+
+            Write(Dataset.Complaints, Dataset.Traffic);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == RowsSet)
+            {
+                Write(_complaints, Traffic);
+            }
+        }
+
+        private void Write(IEnumerable<ComplaintRow> complaints, IEnumerable<TrafficRow> traffic)
+        {
+            foreach (ComplaintHotspotRow row in Run(() => ComplaintHotspot.Locate(Catalog.Get(ComplaintRate.RuleId), complaints, traffic)))
+            {
+                WriteObject(row);
+            }
+        }
+    }
+}

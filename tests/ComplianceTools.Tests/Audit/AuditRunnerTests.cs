@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ComplianceTools.Core.Audit;
+using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Systems;
+using ComplianceTools.Engine.Rules;
+
+namespace ComplianceTools.Tests.Audit
+{
+    /// <summary>The audit runner in Core, without a runspace.</summary>
+    public sealed class AuditRunnerTests
+    {
+        private static readonly IReadOnlyList<IAuditCheck> s_checks = AuditChecks.Discover(typeof(IAuditCheck).Assembly, typeof(CatalogLoader).Assembly);
+
+        [Fact]
+        public void Discovery_finds_one_check_per_rule_group_ordered_by_rule_id()
+        {
+            var first = s_checks.Select(c => c.RuleIds[0]).ToList();
+            Assert.Equal(first.OrderBy(id => id, StringComparer.Ordinal), first);
+            foreach (string rule in new[] { "CMPL-001", "CMPL-002", "NUM-001", "NUM-002", "SEAT-001", "STAFF-001", "STAFF-002", "SYS-001", "SYS-002" })
+            {
+                Assert.Contains(s_checks, c => c.RuleIds.Contains(rule));
+            }
+
+            Assert.Contains(s_checks, c => c.RuleIds.SequenceEqual(new[] { "CMPL-002", "CMPL-003" }));
+        }
+
+        [Fact]
+        public void Progress_reports_each_check_in_turn_with_its_rule_ids()
+        {
+            var seen = new List<AuditProgress>();
+            AuditRunner.Run(s_checks, InspectionSamples.Varied(), CatalogLoader.Default, new[] { "SYS-001", "SYS-002", "CMPL-003" }, progress: seen.Add);
+            Assert.Equal(new[] { 1, 2, 3 }, seen.Select(p => p.Index).ToArray());
+            Assert.All(seen, p => Assert.Equal(3, p.Count));
+            Assert.Equal(new[] { "CMPL-003" }, seen[0].RuleIds);
+            Assert.Equal(new[] { "SYS-001" }, seen[1].RuleIds);
+        }
+
+        [Fact]
+        public void Only_the_selected_rule_of_a_two_rule_check_is_written()
+        {
+            var result = AuditRunner.Run(s_checks, InspectionSamples.Varied(), CatalogLoader.Default, new[] { "CMPL-003" });
+            Assert.Equal(new[] { "CMPL-003" }, result.Findings.Select(f => f.RuleId).Distinct().ToArray());
+        }
+
+        [Fact]
+        public void Rules_without_a_check_are_listed_as_unchecked_not_as_passed()
+        {
+            var result = AuditRunner.Run(s_checks, InspectionSamples.Varied(), CatalogLoader.Default);
+            Assert.DoesNotContain("SEAT-001", result.Summary.Unchecked);
+            Assert.Equal(result.Summary.Unchecked.Count, CatalogLoader.Default.Rules.Count(r => !s_checks.Any(c => c.RuleIds.Contains(r.Id))));
+        }
+
+        [Fact]
+        public void A_check_that_meets_a_problem_is_skipped_with_the_problem_and_the_audit_goes_on()
+        {
+            var dataset = InspectionSamples.Varied();
+            dataset.Traffic = dataset.Traffic.Select(t => new Core.Workbook.Sheets.TrafficRow { Month = t.Month, DisplayNumber = t.DisplayNumber, OutboundCalls = 0 }).ToList();
+            var problems = new List<Core.Common.ComplianceProblem>();
+            var result = AuditRunner.Run(s_checks, dataset, CatalogLoader.Default, report: problems.Add);
+            Assert.Contains(problems, p => p.ErrorId == "ComplianceTools.Complaints.NoOutboundCalls");
+            Assert.Contains(result.Summary.Skipped, s => s.RuleId == "CMPL-001");
+            Assert.Contains(result.Findings, f => f.RuleId == "SYS-001" && f.Outcome == Outcome.Pass);
+        }
+
+        [Fact]
+        public void The_check_date_comes_from_the_company_sheet()
+        {
+            var dataset = InspectionSamples.Varied();
+            var result = AuditRunner.Run(s_checks, dataset, CatalogLoader.Default, new[] { "SYS-001" });
+            Assert.Equal(new DateTime(2026, 3, 1), result.Summary.AsOf);
+            Assert.Equal(5, LogRetention.MonthsBetween(new DateTime(2025, 9, 2), new DateTime(2026, 3, 1)));
+            Assert.Equal(6, LogRetention.MonthsBetween(new DateTime(2025, 8, 31), new DateTime(2026, 2, 28)));
+        }
+    }
+}
