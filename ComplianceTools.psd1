@@ -18,6 +18,12 @@
     CmdletsToExport      = @(
         'Get-ComplianceRule'
         'Get-SeatVacancy'
+        'Get-ComplianceDueDate'
+        'Measure-ComplianceWorkingDay'
+        'New-RectificationPlan'
+        'New-ComplianceSchedule'
+        'Export-ComplianceReport'
+        'Export-ComplianceTask'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
