@@ -16,10 +16,10 @@ namespace ComplianceTools.Commands.Planning
     {
         private readonly List<Finding> _findings = new List<Finding>();
 
-        /// <summary>Findings, down the pipeline.</summary>
+        /// <summary>Findings, down the pipeline; other module objects (the audit's summary) are passed over.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowNull]
-        public Finding[] InputObject { get; set; }
+        public PSObject InputObject { get; set; }
 
         /// <summary>The workbook (Import-ComplianceWorkbook): its owners sheet assigns the items.</summary>
         [Parameter]
@@ -41,9 +41,19 @@ namespace ComplianceTools.Commands.Planning
 
         protected override void ProcessRecord()
         {
-            if (InputObject != null)
+            switch (InputObject?.BaseObject)
             {
-                _findings.AddRange(InputObject.Where(f => f != null));
+                case null:
+                    break;
+                case Finding finding:
+                    _findings.Add(finding);
+                    break;
+                case object other when other.GetType().Namespace?.StartsWith("ComplianceTools.", StringComparison.Ordinal) == true:
+                    WriteVerbose(Core.Common.Text.Format("InputSkipped", other.GetType().Name));
+                    break;
+                case object other:
+                    WriteProblem(new Core.Common.ComplianceProblem("ComplianceTools.Planning.InputNotSupported", Core.Common.ProblemKind.InvalidArgument, Core.Common.Text.Format("PlanInputNotSupported", other.GetType().FullName), other));
+                    break;
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
@@ -56,6 +57,9 @@ namespace ComplianceTools.Commands.Reporting
                     break;
                 case PlanItem planItem:
                     _items.Add(planItem);
+                    break;
+                case object other when other.GetType().Namespace?.StartsWith("ComplianceTools.", StringComparison.Ordinal) == true:
+                    WriteVerbose(Text.Format("InputSkipped", other.GetType().Name));
                     break;
                 default:
                     WriteProblem(new ComplianceProblem("ComplianceTools.Report.InputNotSupported", ProblemKind.InvalidArgument, Text.Format("ReportInputNotSupported", item.GetType().FullName), item));

@@ -41,6 +41,15 @@ $rows = [ComplianceTools.Core.Workbook.Sheets.OwnerRow[]]@(
         }
 
         [Fact]
+        public void Other_module_objects_such_as_the_audit_summary_are_passed_over_and_foreign_ones_reported()
+        {
+            var r = _ps.Run("@((Get-SeatVacancy -SeatsOnFile 100 -SeatsActivated 69), (Get-ComplianceDueDate 2025-09-26 1), 'text') | New-RectificationPlan -Owner @{ '*' = 'lead@example.com' } -Verbose");
+            Assert.Equal("SEAT-001|Seats|", Assert.Single(r.Output).Text("Key"));
+            Assert.Equal("ComplianceTools.Planning.InputNotSupported,ComplianceTools.Commands.Planning.NewRectificationPlanCommand", Assert.Single(r.Errors).FullyQualifiedErrorId);
+            Assert.Contains(r.Verbose, v => v.Contains("DueDateResult", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Include_green_plans_green_findings_too()
         {
             var r = _ps.Run(Findings + "$f | New-RectificationPlan -NoticeDate '2025-09-26' -Owner @{ '*' = 'lead@example.com' } -IncludeGreen");
