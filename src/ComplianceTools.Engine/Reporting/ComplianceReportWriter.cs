@@ -253,7 +253,7 @@ namespace ComplianceTools.Engine.Reporting
                 ws.Column(headers.Length + 1 + w).Width = 3.5;
             }
 
-            ws.Row(1).Height = 66;
+            ws.Row(1).Height = 78;
         }
 
         private static IEnumerable<Finding> Ordered(IEnumerable<Finding> findings)
