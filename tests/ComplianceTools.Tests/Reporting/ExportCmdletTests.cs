@@ -51,6 +51,24 @@ $s = New-ComplianceSchedule -Year 2026 -Kind Inspection -Owner @{ '*' = 'lead@ex
         }
 
         [Fact]
+        public void Under_a_chinese_ui_culture_sheets_headers_and_schedule_titles_are_chinese()
+        {
+            using (var zh = new ModuleSession("zh-CN"))
+            {
+                string path = _tmp.File("报表.xlsx");
+                var items = zh.Run("New-ComplianceSchedule -Year 2026 -Kind AnnualReport -Owner @{ '*' = 'lead@example.com' }").ThrowOnError().Output;
+                Assert.Equal("年报:系统预填、交叉复核", items.Single(o => o.Text("Key") == "SCHED|AnnualReport|2026|pre-fill").Text("Title"));
+                zh.Run(Pipeline + "@($f) + @($p) + @($s) | Export-ComplianceReport -Path $args[0]", path).ThrowOnError();
+                using (var package = new OfficeOpenXml.ExcelPackage(new FileInfo(path)))
+                {
+                    Assert.Equal(new[] { "仪表盘", "发现", "证据", "整改计划", "排期" }, package.Workbook.Worksheets.Select(w => w.Name).ToArray());
+                    Assert.Equal("信号灯", package.Workbook.Worksheets["仪表盘"].Cells[1, 7].Text);
+                    Assert.Equal("红", package.Workbook.Worksheets["仪表盘"].Cells[2, 7].Text);
+                }
+            }
+        }
+
+        [Fact]
         public void WhatIf_writes_nothing()
         {
             string path = _tmp.File("report.xlsx");
