@@ -283,7 +283,7 @@ namespace ComplianceTools.Engine.Reporting
                 int width = 6;
                 for (int r = 1; r <= lastRow; r++)
                 {
-                    width = Math.Max(width, ReportText.DisplayWidth(ws.Cells[r, c].Text) + 2);
+                    width = Math.Max(width, ReportText.DisplayWidth(Shown(ws.Cells[r, c].Value)) + 2);
                 }
 
                 ws.Column(c).Width = Math.Min(width, MaxWidth);
@@ -300,7 +300,7 @@ namespace ComplianceTools.Engine.Reporting
                 for (int c = 1; c <= columns; c++)
                 {
                     double width = ws.Column(c).Width;
-                    int cellLines = (ws.Cells[r, c].Text ?? string.Empty).Split('\n').Sum(l => Math.Max(1, (int)Math.Ceiling(ReportText.DisplayWidth(l) / Math.Max(1.0, width - 1))));
+                    int cellLines = Shown(ws.Cells[r, c].Value).Split('\n').Sum(l => Math.Max(1, (int)Math.Ceiling(ReportText.DisplayWidth(l) / Math.Max(1.0, width - 1))));
                     lines = Math.Max(lines, cellLines);
                 }
 
@@ -362,6 +362,24 @@ namespace ComplianceTools.Engine.Reporting
             Paint(cell, Fill(severity));
             cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
             cell.Style.Font.Bold = true;
+        }
+
+        /// <summary>The text a cell shows, near enough for sizing, without EPPlus formatting every cell (slow on large sheets).</summary>
+        private static string Shown(object value)
+        {
+            switch (value)
+            {
+                case null:
+                    return string.Empty;
+                case string text:
+                    return text;
+                case DateTime _:
+                    return "yyyy-mm-dd";
+                case double d:
+                    return d.ToString("#,##0.00##", CultureInfo.InvariantCulture) + "%";
+                default:
+                    return Convert.ToString(value, CultureInfo.InvariantCulture);
+            }
         }
 
         private static Color Fill(Severity severity) => severity == Severity.Red ? Red : (severity == Severity.Yellow ? Yellow : Green);
