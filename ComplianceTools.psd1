@@ -44,6 +44,12 @@
         'Test-SystemCapability'
         'Get-ComplaintHotspot'
         'Invoke-ComplianceAudit'
+        'Get-ComplianceDueDate'
+        'Measure-ComplianceWorkingDay'
+        'New-RectificationPlan'
+        'New-ComplianceSchedule'
+        'Export-ComplianceReport'
+        'Export-ComplianceTask'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,0 +1,141 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    The year's compliance run: workbook → audit → rectification plan → schedules → Excel report and calendar file.
+
+.DESCRIPTION
+    The main job of ComplianceTools as one script, for a consultant's laptop or a scheduled task on a server
+    (see Register-ComplianceScheduledTask.ps1):
+
+      1. the workbook: -WorkbookPath, or the module's sample (New-ComplianceWorkbook -Sample) when none is given;
+      2. the audit: Invoke-ComplianceAudit runs every rule of the catalog (with -Baseline for a client or province);
+      3. the rectification plan: New-RectificationPlan, owners from the workbook's owners sheet, due dates in China
+         working days from -NoticeDate;
+      4. the schedules: New-ComplianceSchedule for the annual report and the inspection of -Year;
+      5. the report: Export-ComplianceReport (dashboard, findings, evidence, plan, Gantt) and
+         Export-ComplianceTask (.ics calendar whose UIDs are the stable item keys, so next run updates the
+         same entries).
+
+    Everything is written under -OutputDirectory; existing files are replaced only with -Force. The script
+    writes a summary object: the files, the counts by severity, the items without owner and the overdue ones.
+
+.PARAMETER WorkbookPath
+    The client's workbook (.xlsx). Without it the module's sample workbook is created in -OutputDirectory.
+
+.PARAMETER OutputDirectory
+    Folder for the report, the calendar file and (without -WorkbookPath) the sample workbook. Created if missing.
+
+.PARAMETER Year
+    The year the filing work happens in (the 2026 run files the 2025 report). Default: this year.
+
+.PARAMETER NoticeDate
+    Day the working-day spans of the rectification plan count from. Default: today.
+
+.PARAMETER Baseline
+    Baseline files (client, province) applied to the catalog, later ones win.
+
+.PARAMETER HolidayFile
+    China holiday data for years the module does not ship yet (same shape as module/data/cn-public-holidays.json).
+
+.PARAMETER Force
+    Replace existing output files.
+
+.EXAMPLE
+    ./examples/Invoke-AnnualComplianceRun.ps1 -OutputDirectory ./out -Force
+
+    Builds the sample workbook, audits it and writes out/compliance-<year>.xlsx and out/compliance-<year>.ics.
+
+.EXAMPLE
+    ./examples/Invoke-AnnualComplianceRun.ps1 -WorkbookPath D:\clients\acme\2025.xlsx -OutputDirectory D:\clients\acme\out -Baseline D:\baselines\beijing.json -Force
+#>
+[CmdletBinding(SupportsShouldProcess)]
+param(
+    [string] $WorkbookPath,
+
+    [Parameter(Mandatory)]
+    [string] $OutputDirectory,
+
+    [ValidateRange(2000, 2200)]
+    [int] $Year = (Get-Date).Year,
+
+    [datetime] $NoticeDate = (Get-Date).Date,
+
+    [string[]] $Baseline,
+
+    [string] $HolidayFile,
+
+    [switch] $Force
+)
+
+$ErrorActionPreference = 'Stop'
+
+if (-not (Get-Module -Name ComplianceTools)) {
+    $manifest = Join-Path (Split-Path -Parent $PSScriptRoot) 'ComplianceTools.psd1'
+    if (Test-Path -LiteralPath $manifest) {
+        Import-Module -Name $manifest
+    }
+    else {
+        Import-Module -Name ComplianceTools
+    }
+}
+
+foreach ($command in 'New-ComplianceWorkbook', 'Import-ComplianceWorkbook', 'Invoke-ComplianceAudit', 'New-RectificationPlan', 'New-ComplianceSchedule', 'Export-ComplianceReport', 'Export-ComplianceTask') {
+    if (-not (Get-Command -Name $command -Module ComplianceTools -ErrorAction SilentlyContinue)) {
+        throw "This ComplianceTools build has no $command; install a release that includes it."
+    }
+}
+
+if (-not (Test-Path -LiteralPath $OutputDirectory)) {
+    New-Item -ItemType Directory -Path $OutputDirectory -WhatIf:$false | Out-Null
+}
+$OutputDirectory = (Resolve-Path -LiteralPath $OutputDirectory).ProviderPath
+
+$calendar = @{}
+if ($HolidayFile) { $calendar.HolidayFile = $HolidayFile }
+$rules = @{}
+if ($Baseline) { $rules.Baseline = $Baseline }
+
+# 1. The workbook.
+if (-not $WorkbookPath) {
+    $WorkbookPath = Join-Path $OutputDirectory 'sample-workbook.xlsx'
+    Write-Verbose "No -WorkbookPath: creating the sample workbook $WorkbookPath"
+    New-ComplianceWorkbook -Path $WorkbookPath -Sample -Year ($Year - 1) -Force:$Force | Out-Null
+}
+
+# 2. The workbook read once (its owners sheet assigns the plan), then the audit. The audit also writes a
+#    summary object; the findings are what the plan and the report take.
+Write-Progress -Activity 'Annual compliance run' -Status 'Audit' -PercentComplete 10
+$dataset = Import-ComplianceWorkbook -Path $WorkbookPath
+$findings = @($dataset | Invoke-ComplianceAudit @rules | Where-Object { $_ -is [ComplianceTools.Core.Findings.Finding] })
+
+# 3. The rectification plan.
+Write-Progress -Activity 'Annual compliance run' -Status 'Rectification plan' -PercentComplete 40
+$plan = @($findings | New-RectificationPlan -Dataset $dataset -NoticeDate $NoticeDate @calendar)
+
+# 4. The year's schedules.
+Write-Progress -Activity 'Annual compliance run' -Status 'Schedules' -PercentComplete 60
+$schedule = @(
+    New-ComplianceSchedule -Year $Year -Kind AnnualReport -Dataset $dataset @calendar
+    New-ComplianceSchedule -Year $Year -Kind Inspection -Dataset $dataset @calendar
+)
+
+# 5. The report and the calendar file.
+Write-Progress -Activity 'Annual compliance run' -Status 'Report' -PercentComplete 80
+$reportPath = Join-Path $OutputDirectory "compliance-$Year.xlsx"
+$icsPath = Join-Path $OutputDirectory "compliance-$Year.ics"
+$report = @($findings) + @($plan) + @($schedule) | Export-ComplianceReport -Path $reportPath -Force:$Force
+$tasks = @($plan) + @($schedule) | Export-ComplianceTask -Path $icsPath -Force:$Force
+Write-Progress -Activity 'Annual compliance run' -Completed
+
+[pscustomobject]@{
+    Workbook       = $WorkbookPath
+    Report         = $report.FullName
+    Calendar       = $tasks.FullName
+    Red            = @($findings | Where-Object { $_.Severity -eq 'Red' }).Count
+    Yellow         = @($findings | Where-Object { $_.Severity -eq 'Yellow' }).Count
+    Green          = @($findings | Where-Object { $_.Severity -eq 'Green' }).Count
+    PlanItems      = $plan.Count
+    ScheduleItems  = $schedule.Count
+    WithoutOwner   = @(@($plan) + @($schedule) | Where-Object OwnerMissing).Count
+    Overdue        = @(@($plan) + @($schedule) | Where-Object Overdue).Count
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Findings;
+
+namespace ComplianceTools.Core.Planning
+{
+    /// <summary>
+    /// How findings become plan items, as data (module/rules/planning.json, overridable with -PlanningFile):
+    /// working-day spans and priority by severity, the guide's own steps for rules that have them
+    /// (CMPL-001: locate, isolate, re-inspect in 10 working days; the authority's reply 15 working days later),
+    /// and Chinese names of the areas as the owners sheet may write them.
+    /// </summary>
+    public sealed class PlanningPolicy
+    {
+        public IDictionary<Severity, SeverityPlan> Severities { get; } = new Dictionary<Severity, SeverityPlan>();
+
+        /// <summary>Per rule id: steps and span that replace the defaults.</summary>
+        public IDictionary<string, RulePlan> Rules { get; } = new Dictionary<string, RulePlan>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Other names of an area (坐席 → Seats), as owners sheets write them.</summary>
+        public IDictionary<string, string> AreaAliases { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The last step of every rectification built from a recommendation.</summary>
+        public LocalizedText ClosingStep { get; set; } = new LocalizedText(string.Empty, string.Empty);
+
+        /// <summary>Where the policy came from (the shipped file, then any user file).</summary>
+        public IList<string> Sources { get; } = new List<string>();
+
+        public SeverityPlan For(Severity severity)
+        {
+            return Severities.TryGetValue(severity, out SeverityPlan plan) ? plan : new SeverityPlan { WorkingDays = 10, Priority = PlanPriority.Medium };
+        }
+    }
+
+    public sealed class SeverityPlan
+    {
+        /// <summary>Working days from the notice date to the due date.</summary>
+        public int WorkingDays { get; set; }
+
+        public PlanPriority Priority { get; set; }
+
+        /// <summary>guide (the number is the guide's) or ours.</summary>
+        public string Origin { get; set; }
+    }
+
+    public sealed class RulePlan
+    {
+        /// <summary>Working days to finish, replacing the severity's span; null keeps it.</summary>
+        public int? WorkingDays { get; set; }
+
+        public IList<LocalizedText> Steps { get; } = new List<LocalizedText>();
+
+        /// <summary>Items that follow the rectification (the authority's reply).</summary>
+        public IList<FollowUpPlan> FollowUps { get; } = new List<FollowUpPlan>();
+    }
+
+    public sealed class FollowUpPlan
+    {
+        /// <summary>Appended to the finding's key: CMPL-001|Company|2025|reply.</summary>
+        public string Id { get; set; }
+
+        /// <summary>Working days after the rectification's due date.</summary>
+        public int WorkingDays { get; set; }
+
+        public LocalizedText Title { get; set; }
+
+        public IList<LocalizedText> Steps { get; } = new List<LocalizedText>();
+    }
+
+    /// <summary>Which way a phase's end moves when it falls on a day off.</summary>
+    public enum DeadlineKind
+    {
+        /// <summary>Our own phase: due on the working day before (don't leave work for the last day).</summary>
+        Internal,
+
+        /// <summary>The regulator's deadline: moves to the next working day, as statutory periods do.</summary>
+        Regulator,
+    }
+
+    /// <summary>One year's calendar of a guide (annual report A, inspection B), as data.</summary>
+    public sealed class ScheduleDefinition
+    {
+        public string Kind { get; set; }
+
+        public string Guide { get; set; }
+
+        public string Section { get; set; }
+
+        public IList<SchedulePhase> Phases { get; } = new List<SchedulePhase>();
+    }
+
+    public sealed class SchedulePhase
+    {
+        /// <summary>Stable id within the kind: the key is SCHED|kind|year|id.</summary>
+        public string Id { get; set; }
+
+        public int StartMonth { get; set; }
+
+        public int StartDay { get; set; }
+
+        public int EndMonth { get; set; }
+
+        public int EndDay { get; set; }
+
+        public string Area { get; set; }
+
+        public DeadlineKind Deadline { get; set; }
+
+        public LocalizedText Title { get; set; }
+
+        public LocalizedText Description { get; set; }
+
+        public IList<LocalizedText> Steps { get; } = new List<LocalizedText>();
+    }
+}

@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Planning;
+using ComplianceTools.Core.Resources;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ComplianceTools.Engine.Planning
+{
+    /// <summary>
+    /// The planning policy (module/rules/planning.json) and the guides' calendars (module/rules/schedules.json),
+    /// embedded in the engine. A user file in the same shape overrides: its severities and rules replace the
+    /// shipped entries of the same name; its schedule kinds replace whole kinds.
+    /// </summary>
+    public static class PlanningData
+    {
+        private const string PolicyResource = "ComplianceTools.Rules.planning.json";
+        private const string ScheduleResource = "ComplianceTools.Rules.schedules.json";
+
+        /// <summary>The shipped policy, then <paramref name="userFile"/> on top.</summary>
+        public static PlanningPolicy LoadPolicy(string userFile)
+        {
+            var policy = new PlanningPolicy();
+            ApplyPolicy(policy, Parse(ReadResource(PolicyResource), PolicyResource), PolicyResource);
+            if (!string.IsNullOrWhiteSpace(userFile))
+            {
+                ApplyPolicy(policy, Parse(ReadFile(userFile), userFile), userFile);
+            }
+
+            return policy;
+        }
+
+        /// <summary>The calendar of one kind (AnnualReport, Inspection), from the shipped file or <paramref name="userFile"/>.</summary>
+        public static ScheduleDefinition LoadSchedule(string kind, string userFile)
+        {
+            var kinds = new Dictionary<string, ScheduleDefinition>(StringComparer.OrdinalIgnoreCase);
+            ApplySchedules(kinds, Parse(ReadResource(ScheduleResource), ScheduleResource), ScheduleResource);
+            if (!string.IsNullOrWhiteSpace(userFile))
+            {
+                ApplySchedules(kinds, Parse(ReadFile(userFile), userFile), userFile);
+            }
+
+            if (kinds.TryGetValue(kind, out ScheduleDefinition schedule))
+            {
+                return schedule;
+            }
+
+            throw new ComplianceException(new ComplianceProblem(
+                "ComplianceTools.Planning.ScheduleKindNotFound", ProblemKind.ObjectNotFound,
+                Text.Format(nameof(Strings.ScheduleKindNotFound), kind, string.Join(", ", kinds.Keys.OrderBy(k => k, StringComparer.Ordinal))), kind));
+        }
+
+        private static void ApplyPolicy(PlanningPolicy policy, JObject root, string file)
+        {
+            policy.Sources.Add(Path.GetFileName(file));
+            if (root["severities"] is JObject severities)
+            {
+                foreach (JProperty p in severities.Properties())
+                {
+                    if (!Enum.TryParse(p.Name, true, out Severity severity))
+                    {
+                        throw Invalid(file, p, Text.Format(nameof(Strings.PlanningUnknownName), p.Name, "Red, Yellow, Green"));
+                    }
+
+                    policy.Severities[severity] = new SeverityPlan
+                    {
+                        WorkingDays = Days(p.Value["workingDays"], file),
+                        Priority = Priority(p.Value["priority"], file),
+                        Origin = (string)p.Value["origin"] ?? "ours",
+                    };
+                }
+            }
+
+            if (root["closingStep"] is JObject closing)
+            {
+                policy.ClosingStep = Localized(closing);
+            }
+
+            if (root["rules"] is JObject rules)
+            {
+                foreach (JProperty p in rules.Properties())
+                {
+                    var plan = new RulePlan { WorkingDays = p.Value["workingDays"] == null ? (int?)null : Days(p.Value["workingDays"], file) };
+                    foreach (JToken step in p.Value["steps"] ?? new JArray())
+                    {
+                        plan.Steps.Add(Localized(step));
+                    }
+
+                    foreach (JToken f in p.Value["followUps"] ?? new JArray())
+                    {
+                        var follow = new FollowUpPlan { Id = Required(f, "id", file), WorkingDays = Days(f["workingDays"], file), Title = Localized(f["title"]) };
+                        foreach (JToken step in f["steps"] ?? new JArray())
+                        {
+                            follow.Steps.Add(Localized(step));
+                        }
+
+                        plan.FollowUps.Add(follow);
+                    }
+
+                    policy.Rules[p.Name] = plan;
+                }
+            }
+
+            if (root["areas"] is JObject areas)
+            {
+                foreach (JProperty p in areas.Properties())
+                {
+                    policy.AreaAliases[p.Name] = p.Name;
+                    foreach (JToken alias in p.Value as JArray ?? new JArray())
+                    {
+                        policy.AreaAliases[(string)alias] = p.Name;
+                    }
+                }
+            }
+        }
+
+        private static void ApplySchedules(IDictionary<string, ScheduleDefinition> kinds, JObject root, string file)
+        {
+            if (!(root["schedules"] is JObject schedules))
+            {
+                throw Invalid(file, root, Text.Format(nameof(Strings.PlanningMissing), "schedules"));
+            }
+
+            foreach (JProperty p in schedules.Properties())
+            {
+                var schedule = new ScheduleDefinition { Kind = p.Name, Guide = (string)p.Value["guide"], Section = (string)p.Value["section"] };
+                foreach (JToken phase in p.Value["phases"] ?? new JArray())
+                {
+                    string start = Required(phase, "start", file);
+                    string end = Required(phase, "end", file);
+                    string deadline = (string)phase["deadline"] ?? "Internal";
+                    if (!Enum.TryParse(deadline, true, out DeadlineKind kind))
+                    {
+                        throw Invalid(file, phase["deadline"], Text.Format(nameof(Strings.PlanningUnknownName), deadline, "Internal, Regulator"));
+                    }
+
+                    var item = new SchedulePhase
+                    {
+                        Id = Required(phase, "id", file),
+                        Area = (string)phase["area"],
+                        Deadline = kind,
+                        Title = Localized(phase["title"]),
+                        Description = Localized(phase["description"]),
+                    };
+                    (item.StartMonth, item.StartDay) = MonthDay(start, phase["start"], file);
+                    (item.EndMonth, item.EndDay) = MonthDay(end, phase["end"], file);
+                    foreach (JToken step in phase["steps"] ?? new JArray())
+                    {
+                        item.Steps.Add(Localized(step));
+                    }
+
+                    schedule.Phases.Add(item);
+                }
+
+                kinds[p.Name] = schedule;
+            }
+        }
+
+        private static (int, int) MonthDay(string text, JToken token, string file)
+        {
+            if (DateTime.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime d))
+            {
+                return (d.Month, d.Day);
+            }
+
+            throw Invalid(file, token, Text.Format(nameof(Strings.PlanningBadMonthDay), text));
+        }
+
+        private static int Days(JToken token, string file)
+        {
+            if (token != null && token.Type == JTokenType.Integer && (int)token >= 0 && (int)token <= 3650)
+            {
+                return (int)token;
+            }
+
+            throw Invalid(file, token, Text.Format(nameof(Strings.PlanningBadDays), token?.ToString(Formatting.None) ?? "null"));
+        }
+
+        private static PlanPriority Priority(JToken token, string file)
+        {
+            string text = (string)token ?? "Medium";
+            if (Enum.TryParse(text, true, out PlanPriority priority))
+            {
+                return priority;
+            }
+
+            throw Invalid(file, token, Text.Format(nameof(Strings.PlanningUnknownName), text, "Urgent, Important, Medium, Low"));
+        }
+
+        private static string Required(JToken parent, string name, string file)
+        {
+            string value = (string)parent[name];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw Invalid(file, parent, Text.Format(nameof(Strings.PlanningMissing), name));
+            }
+
+            return value;
+        }
+
+        private static LocalizedText Localized(JToken token)
+        {
+            if (token is JObject o)
+            {
+                return new LocalizedText((string)o["zh-CN"], (string)o["en-US"]);
+            }
+
+            return token != null && token.Type == JTokenType.String ? new LocalizedText((string)token, (string)token) : new LocalizedText(string.Empty, string.Empty);
+        }
+
+        private static JObject Parse(string json, string file)
+        {
+            try
+            {
+                return JObject.Parse(json, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            }
+            catch (JsonReaderException ex)
+            {
+                throw new ComplianceException(new ComplianceProblem(
+                    "ComplianceTools.Planning.FileInvalid", ProblemKind.InvalidData, Text.Format(nameof(Strings.PlanningFileInvalid), file, ex.LineNumber, ex.Message), file), ex);
+            }
+        }
+
+        private static string ReadFile(string file)
+        {
+            if (!File.Exists(file))
+            {
+                throw new ComplianceException(new ComplianceProblem(
+                    "ComplianceTools.Planning.FileNotFound", ProblemKind.ObjectNotFound, Text.Format(nameof(Strings.PlanningFileNotFound), file), file));
+            }
+
+            return File.ReadAllText(file);
+        }
+
+        private static string ReadResource(string name)
+        {
+            using (Stream stream = typeof(PlanningData).Assembly.GetManifestResourceStream(name))
+            using (var reader = new StreamReader(stream))
+            {
+                return reader.ReadToEnd();
+            }
+        }
+
+        private static ComplianceException Invalid(string file, JToken token, string detail)
+        {
+            int line = token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+            return new ComplianceException(new ComplianceProblem(
+                "ComplianceTools.Planning.FileInvalid", ProblemKind.InvalidData, Text.Format(nameof(Strings.PlanningFileInvalid), file, line, detail), file));
+        }
+    }
+}

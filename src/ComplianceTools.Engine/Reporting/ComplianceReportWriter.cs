@@ -1,0 +1,401 @@
+using System;
+using System.Collections.Generic;
+using System.Drawing;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Planning;
+using ComplianceTools.Core.Reporting;
+using ComplianceTools.Core.Resources;
+using OfficeOpenXml;
+using OfficeOpenXml.Drawing.Chart;
+using OfficeOpenXml.Style;
+using OfficeOpenXml.Table;
+
+namespace ComplianceTools.Engine.Reporting
+{
+    /// <summary>
+    /// The compliance workbook (EPPlus): a dashboard (one row per indicator with a traffic light, and a chart of
+    /// each rate against its line), the findings, their evidence, the rectification plan and the schedule as a
+    /// Gantt chart in cell colours by week. Text never becomes a formula; personal data is masked again on the way
+    /// out; widths are computed (CJK counts double) because AutoFitColumns needs GDI+ that servers lack.
+    /// </summary>
+    public static class ComplianceReportWriter
+    {
+        public static readonly Color Green = Color.FromArgb(0x63, 0xBE, 0x7B);
+        public static readonly Color Yellow = Color.FromArgb(0xFF, 0xD9, 0x66);
+        public static readonly Color Red = Color.FromArgb(0xE0, 0x4B, 0x4B);
+        public static readonly Color ScheduleBar = Color.FromArgb(0x44, 0x72, 0xC4);
+        public static readonly Color RectificationBar = Color.FromArgb(0xED, 0x7D, 0x31);
+        private const int MaxWidth = 60;
+        private const int MaxCharts = 24;
+
+        /// <summary>Writes the workbook to <paramref name="path"/> (temporary file, then moved into place).</summary>
+        public static FileInfo Write(string path, IReadOnlyList<Finding> findings, IReadOnlyList<PlanItem> items, bool force)
+        {
+            return OutputFile.Write(path, force, temp =>
+            {
+                using (var package = new ExcelPackage())
+                {
+                    string[] sheets = Names(nameof(Strings.ReportSheetNames));
+                    Dashboard(package.Workbook.Worksheets.Add(sheets[0]), findings);
+                    FindingsSheet(package.Workbook.Worksheets.Add(sheets[1]), findings);
+                    EvidenceSheet(package.Workbook.Worksheets.Add(sheets[2]), findings);
+                    PlanSheet(package.Workbook.Worksheets.Add(sheets[3]), items.Where(i => i.Kind == PlanItemKind.Rectification).ToList());
+                    Gantt(package.Workbook.Worksheets.Add(sheets[4]), items);
+                    package.Workbook.Properties.Title = "ComplianceTools";
+                    package.SaveAs(new FileInfo(temp));
+                }
+            });
+        }
+
+        private static void Dashboard(ExcelWorksheet ws, IReadOnlyList<Finding> findings)
+        {
+            string[] headers = Names(nameof(Strings.ReportDashboardHeaders));
+            Header(ws, headers);
+            var rows = findings.Where(f => f.Value.HasValue).OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal).ToList();
+            int r = 2;
+            foreach (Finding f in rows)
+            {
+                SetText(ws.Cells[r, 1], f.RuleId);
+                SetText(ws.Cells[r, 2], f.Title);
+                SetText(ws.Cells[r, 3], ReportText.Scrub(f.Subject));
+                SetText(ws.Cells[r, 4], f.Period);
+                SetNumber(ws.Cells[r, 5], f.Value, f.Unit);
+                SetNumber(ws.Cells[r, 6], f.Threshold, f.Unit);
+                Light(ws.Cells[r, 7], f.Severity);
+                SetText(ws.Cells[r, 8], ReportText.Scrub(f.Reason));
+                r++;
+            }
+
+            Finish(ws, headers.Length, r - 1, "Dashboard", freezeColumns: 1);
+
+            int chart = 0;
+            for (int i = 0; i < rows.Count && chart < MaxCharts; i++)
+            {
+                if (rows[i].Unit != "ratio" || !rows[i].Threshold.HasValue)
+                {
+                    continue;
+                }
+
+                int row = i + 2;
+                var c = (ExcelBarChart)ws.Drawings.AddChart("Rate" + row.ToString(CultureInfo.InvariantCulture), eChartType.ColumnClustered);
+                c.Title.Text = Text.Format(nameof(Strings.ReportChartTitle), rows[i].RuleId, rows[i].Title);
+                c.Title.Font.Size = 10;
+                var value = c.Series.Add(ws.Cells[row, 5], ws.Cells[row, 3]);
+                value.HeaderAddress = ws.Cells[1, 5];
+                value.Fill.Color = Fill(rows[i].Severity);
+                var line = c.Series.Add(ws.Cells[row, 6], ws.Cells[row, 3]);
+                line.HeaderAddress = ws.Cells[1, 6];
+                line.Fill.Color = Color.FromArgb(0x80, 0x80, 0x80);
+                c.Legend.Position = eLegendPosition.Bottom;
+                c.YAxis.Format = "0.####%";
+                c.YAxis.MinValue = 0;
+                c.SetPosition(1 + (chart / 2) * 15, 0, headers.Length + 1 + (chart % 2) * 6, 0);
+                c.SetSize(400, 260);
+                chart++;
+            }
+        }
+
+        private static void FindingsSheet(ExcelWorksheet ws, IReadOnlyList<Finding> findings)
+        {
+            string[] headers = Names(nameof(Strings.ReportFindingHeaders));
+            Header(ws, headers);
+            int r = 2;
+            foreach (Finding f in Ordered(findings))
+            {
+                SetText(ws.Cells[r, 1], f.RuleId);
+                SetText(ws.Cells[r, 2], f.Title);
+                Light(ws.Cells[r, 3], f.Severity);
+                SetText(ws.Cells[r, 4], f.Outcome.ToString());
+                SetText(ws.Cells[r, 5], f.Area);
+                SetText(ws.Cells[r, 6], ReportText.Scrub(f.Subject));
+                SetText(ws.Cells[r, 7], f.Period);
+                SetNumber(ws.Cells[r, 8], f.Value, f.Unit);
+                SetNumber(ws.Cells[r, 9], f.Threshold, f.Unit);
+                SetText(ws.Cells[r, 10], ReportText.Scrub(f.Reason));
+                SetText(ws.Cells[r, 11], f.Recommendation);
+                SetText(ws.Cells[r, 12], f.Source);
+                SetText(ws.Cells[r, 13], f.Baseline);
+                SetText(ws.Cells[r, 14], ReportText.Scrub(f.Key));
+                r++;
+            }
+
+            Finish(ws, headers.Length, r - 1, "Findings", freezeColumns: 1);
+        }
+
+        private static void EvidenceSheet(ExcelWorksheet ws, IReadOnlyList<Finding> findings)
+        {
+            string[] headers = Names(nameof(Strings.ReportEvidenceHeaders));
+            Header(ws, headers);
+            int r = 2;
+            foreach (Finding f in Ordered(findings))
+            {
+                foreach (EvidenceItem e in f.Evidence)
+                {
+                    SetText(ws.Cells[r, 1], f.RuleId);
+                    SetText(ws.Cells[r, 2], ReportText.Scrub(f.Subject));
+                    SetText(ws.Cells[r, 3], ReportText.Scrub(e.Subject));
+                    SetText(ws.Cells[r, 4], ReportText.Scrub(e.Detail));
+                    if (e.Value.HasValue)
+                    {
+                        ws.Cells[r, 5].Value = e.Value.Value;
+                    }
+
+                    SetText(ws.Cells[r, 6], ReportText.Scrub(e.Location));
+                    SetText(ws.Cells[r, 7], ReportText.Scrub(f.Key));
+                    r++;
+                }
+            }
+
+            Finish(ws, headers.Length, r - 1, "Evidence", freezeColumns: 0);
+        }
+
+        private static void PlanSheet(ExcelWorksheet ws, IReadOnlyList<PlanItem> items)
+        {
+            string[] headers = Names(nameof(Strings.ReportPlanHeaders));
+            Header(ws, headers);
+            string yes = Text.Get(nameof(Strings.ReportYes));
+            int r = 2;
+            foreach (PlanItem i in items.OrderBy(i => i.DueDate).ThenBy(i => i.Key, StringComparer.Ordinal))
+            {
+                SetText(ws.Cells[r, 1], ReportText.Scrub(i.Title));
+                SetText(ws.Cells[r, 2], i.Area);
+                SetText(ws.Cells[r, 3], i.Owner);
+                SetText(ws.Cells[r, 4], i.OwnerName);
+                SetText(ws.Cells[r, 5], i.OwnerMissing ? yes : string.Empty);
+                if (i.OwnerMissing)
+                {
+                    Paint(ws.Cells[r, 3, r, 5], Yellow);
+                }
+
+                SetText(ws.Cells[r, 6], i.Priority.ToString());
+                if (i.Severity.HasValue)
+                {
+                    Light(ws.Cells[r, 7], i.Severity.Value);
+                }
+
+                SetDate(ws.Cells[r, 8], i.StartDate);
+                SetDate(ws.Cells[r, 9], i.DueDate);
+                ws.Cells[r, 10].Value = i.WorkingDays;
+                SetText(ws.Cells[r, 11], i.Status.ToString());
+                SetText(ws.Cells[r, 12], i.Overdue ? yes : string.Empty);
+                if (i.Overdue)
+                {
+                    Paint(ws.Cells[r, 9], Red);
+                    Paint(ws.Cells[r, 12], Red);
+                }
+
+                SetText(ws.Cells[r, 13], i.Provisional ? yes : string.Empty);
+                SetText(ws.Cells[r, 14], string.Join("\n", i.Steps.Select((s, n) => (n + 1).ToString(CultureInfo.InvariantCulture) + ". " + s)));
+                SetText(ws.Cells[r, 15], ReportText.Scrub(i.Key));
+                r++;
+            }
+
+            Finish(ws, headers.Length, r - 1, "Plan", freezeColumns: 1);
+        }
+
+        /// <summary>The items as a Gantt chart: one column per week (Monday), filled where the item runs that week.</summary>
+        private static void Gantt(ExcelWorksheet ws, IReadOnlyList<PlanItem> items)
+        {
+            string[] headers = Names(nameof(Strings.ReportScheduleHeaders));
+            var ordered = items.OrderBy(i => i.Kind).ThenBy(i => i.StartDate).ThenBy(i => i.DueDate).ThenBy(i => i.Key, StringComparer.Ordinal).ToList();
+            var weeks = new List<DateTime>();
+            if (ordered.Count > 0)
+            {
+                DateTime first = Monday(ordered.Min(i => i.StartDate));
+                DateTime last = ordered.Max(i => i.DueDate);
+                for (DateTime w = first; w <= last && weeks.Count < 160; w = w.AddDays(7))
+                {
+                    weeks.Add(w);
+                }
+            }
+
+            Header(ws, headers.Concat(weeks.Select(w => w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToArray());
+            string overdue = Text.Get(nameof(Strings.ReportOverdue));
+            int r = 2;
+            foreach (PlanItem i in ordered)
+            {
+                SetText(ws.Cells[r, 1], ReportText.Scrub(i.Title));
+                SetText(ws.Cells[r, 2], i.Kind.ToString());
+                SetText(ws.Cells[r, 3], i.Area);
+                SetText(ws.Cells[r, 4], i.Owner);
+                SetDate(ws.Cells[r, 5], i.StartDate);
+                SetDate(ws.Cells[r, 6], i.DueDate);
+                SetText(ws.Cells[r, 7], i.Overdue ? overdue : i.Status.ToString());
+                Color bar = i.Overdue ? Red : (i.Kind == PlanItemKind.Schedule ? ScheduleBar : RectificationBar);
+                for (int w = 0; w < weeks.Count; w++)
+                {
+                    DateTime monday = weeks[w];
+                    if (i.StartDate <= monday.AddDays(6) && i.DueDate >= monday)
+                    {
+                        ExcelRange cell = ws.Cells[r, headers.Length + 1 + w];
+                        Paint(cell, bar);
+                        if (i.DueDate <= monday.AddDays(6))
+                        {
+                            SetText(cell, "◆");
+                            cell.Style.Font.Color.SetColor(Color.White);
+                            cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+                        }
+                    }
+                }
+
+                r++;
+            }
+
+            Finish(ws, headers.Length, r - 1, "Schedule", freezeColumns: 1);
+            for (int w = 0; w < weeks.Count; w++)
+            {
+                ExcelRange head = ws.Cells[1, headers.Length + 1 + w];
+                head.Style.TextRotation = 90;
+                ws.Column(headers.Length + 1 + w).Width = 3.5;
+            }
+
+            ws.Row(1).Height = 78;
+        }
+
+        private static IEnumerable<Finding> Ordered(IEnumerable<Finding> findings)
+        {
+            return findings.OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal);
+        }
+
+        private static void Header(ExcelWorksheet ws, string[] headers)
+        {
+            for (int c = 0; c < headers.Length; c++)
+            {
+                SetText(ws.Cells[1, c + 1], headers[c]);
+            }
+
+            ws.Cells[1, 1, 1, headers.Length].Style.Font.Bold = true;
+        }
+
+        /// <summary>Table with filters over the data, header row (and first columns) frozen, widths computed from the text.</summary>
+        private static void Finish(ExcelWorksheet ws, int columns, int lastRow, string tableName, int freezeColumns)
+        {
+            ExcelTable table = ws.Tables.Add(ws.Cells[1, 1, Math.Max(lastRow, 2), columns], tableName);
+            table.ShowFilter = true;
+            table.TableStyle = TableStyles.Light1;
+            ws.View.FreezePanes(2, freezeColumns + 1);
+            for (int c = 1; c <= columns; c++)
+            {
+                int width = 6;
+                for (int r = 1; r <= lastRow; r++)
+                {
+                    width = Math.Max(width, ReportText.DisplayWidth(Shown(ws.Cells[r, c].Value)) + 2);
+                }
+
+                ws.Column(c).Width = Math.Min(width, MaxWidth);
+                if (width > MaxWidth)
+                {
+                    ws.Column(c).Style.WrapText = true;
+                }
+            }
+
+            // Wrapped text needs its row taller; spreadsheet apps do not all grow rows written without a height.
+            for (int r = 2; r <= lastRow; r++)
+            {
+                int lines = 1;
+                for (int c = 1; c <= columns; c++)
+                {
+                    double width = ws.Column(c).Width;
+                    int cellLines = Shown(ws.Cells[r, c].Value).Split('\n').Sum(l => Math.Max(1, (int)Math.Ceiling(ReportText.DisplayWidth(l) / Math.Max(1.0, width - 1))));
+                    lines = Math.Max(lines, cellLines);
+                }
+
+                if (lines > 1)
+                {
+                    ws.Row(r).Height = 15 * lines;
+                    ws.Cells[r, 1, r, columns].Style.WrapText = true;
+                }
+            }
+
+            ws.Cells[1, 1, Math.Max(lastRow, 1), columns].Style.VerticalAlignment = ExcelVerticalAlignment.Top;
+            ws.PrinterSettings.Orientation = eOrientation.Landscape;
+            ws.PrinterSettings.FitToPage = true;
+            ws.PrinterSettings.FitToWidth = 1;
+            ws.PrinterSettings.FitToHeight = 0;
+            ws.PrinterSettings.RepeatRows = ws.Cells["1:1"];
+        }
+
+        /// <summary>Text as a string cell: never a formula, and marked quote-prefixed when it starts like one so editing keeps it text.</summary>
+        internal static void SetText(ExcelRange cell, string text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return;
+            }
+
+            cell.Value = text;
+            if (ReportText.LooksLikeFormula(text))
+            {
+                cell.Style.QuotePrefix = true;
+            }
+
+            if (text.IndexOf('\n') >= 0)
+            {
+                cell.Style.WrapText = true;
+            }
+        }
+
+        private static void SetNumber(ExcelRange cell, double? value, string unit)
+        {
+            if (!value.HasValue)
+            {
+                return;
+            }
+
+            cell.Value = value.Value;
+            cell.Style.Numberformat.Format = unit == "ratio" ? "0.00##%" : (unit == "amount" ? "#,##0.00" : "#,##0.##");
+        }
+
+        private static void SetDate(ExcelRange cell, DateTime date)
+        {
+            cell.Value = date;
+            cell.Style.Numberformat.Format = "yyyy-mm-dd";
+        }
+
+        private static void Light(ExcelRange cell, Severity severity)
+        {
+            SetText(cell, Names(nameof(Strings.ReportSeverityNames))[(int)severity]);
+            Paint(cell, Fill(severity));
+            cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+            cell.Style.Font.Bold = true;
+        }
+
+        /// <summary>The text a cell shows, near enough for sizing, without EPPlus formatting every cell (slow on large sheets).</summary>
+        private static string Shown(object value)
+        {
+            switch (value)
+            {
+                case null:
+                    return string.Empty;
+                case string text:
+                    return text;
+                case DateTime _:
+                    return "yyyy-mm-dd";
+                case double d:
+                    return d.ToString("#,##0.00##", CultureInfo.InvariantCulture) + "%";
+                default:
+                    return Convert.ToString(value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        private static Color Fill(Severity severity) => severity == Severity.Red ? Red : (severity == Severity.Yellow ? Yellow : Green);
+
+        private static void Paint(ExcelRange cell, Color color)
+        {
+            cell.Style.Fill.PatternType = ExcelFillStyle.Solid;
+            cell.Style.Fill.BackgroundColor.SetColor(color);
+        }
+
+        private static DateTime Monday(DateTime date)
+        {
+            int offset = ((int)date.DayOfWeek + 6) % 7;
+            return date.Date.AddDays(-offset);
+        }
+
+        private static string[] Names(string resource) => Text.Get(resource).Split('|');
+    }
+}

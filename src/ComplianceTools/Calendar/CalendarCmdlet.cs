@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using ComplianceTools.Commands.Common;
+using ComplianceTools.Core.Calendar;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Engine.Calendar;
+
+namespace ComplianceTools.Commands.Calendar
+{
+    /// <summary>A cmdlet that counts China's working days: gives -HolidayFile and warns, once per year, about years the data does not cover.</summary>
+    public abstract class CalendarCmdlet : ComplianceCmdlet
+    {
+        private readonly HashSet<int> _warned = new HashSet<int>();
+        private WorkingCalendar _calendar;
+
+        /// <summary>A JSON file in the shape of the shipped holiday data; its years add to or replace the shipped ones.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string HolidayFile { get; set; }
+
+        /// <summary>The shipped calendar with -HolidayFile applied.</summary>
+        protected WorkingCalendar WorkingCalendar
+        {
+            get
+            {
+                if (_calendar == null)
+                {
+                    _calendar = Run(() => HolidayData.Load(string.IsNullOrEmpty(HolidayFile) ? null : ResolvePath(HolidayFile)));
+                }
+
+                return _calendar;
+            }
+        }
+
+        /// <summary>Writes the provisional-result warning for each year not yet warned about.</summary>
+        protected void WarnUncovered(IEnumerable<int> years)
+        {
+            var fresh = years.Where(y => _warned.Add(y)).OrderBy(y => y).ToList();
+            if (fresh.Count > 0)
+            {
+                string covered = WorkingCalendar.Years.Count == 0 ? string.Empty : WorkingCalendar.Years.Min() + "–" + WorkingCalendar.Years.Max();
+                WriteWarning(Text.Format("CalendarYearNotCovered", string.Join(", ", fresh), covered));
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Planning;
+using ComplianceTools.Engine.Calendar;
+using ComplianceTools.Engine.Planning;
+using ComplianceTools.Engine.Reporting;
+using ComplianceTools.Tests.Infrastructure;
+using ComplianceTools.Tests.Planning;
+using OfficeOpenXml;
+
+namespace ComplianceTools.Tests.Reporting
+{
+    /// <summary>The workbook Export-ComplianceReport writes, read back with EPPlus.</summary>
+    public sealed class ReportTests : IDisposable
+    {
+        private const string Hostile = "=HYPERLINK(\"x\")";
+        private readonly TempFolder _tmp = Paths.NewTempFolder();
+        private readonly CultureInfo _savedUi = CultureInfo.CurrentUICulture;
+        private readonly ExcelPackage _package;
+
+        public ReportTests()
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("en-US");
+            List<Finding> findings = PlannerTests.VariedFindings();
+            findings.Add(new Finding
+            {
+                RuleId = "CMPL-004", Title = "Complaint trace", Area = "Complaints", Severity = Severity.Yellow, Subject = Hostile, Period = "2025",
+                Reason = "+1 unlinked; called 13812345678", Recommendation = "-link it", Value = 1, Threshold = 0, Unit = "count",
+                Evidence = new[] { new EvidenceItem("T-001", "caller 13812345678, ID 110101199003071234", null, "@complaints.csv row 2") },
+            });
+            findings[0].Subject = "某某呼叫中心有限公司";
+            PlanningPolicy policy = PlanningData.LoadPolicy(null);
+            var owners = new OwnerDirectory(policy.AreaAliases);
+            owners.Add("Seats", "wang.fang@example.com");
+            var items = Planner.Rectification(findings, policy, owners, HolidayData.Default, new DateTime(2026, 2, 2), new DateTime(2026, 2, 20), false).Items.ToList();
+            items.AddRange(Planner.Schedule(PlanningData.LoadSchedule("AnnualReport", null), 2026, owners, HolidayData.Default, new DateTime(2026, 2, 20)).Items);
+            Path = _tmp.File("report.xlsx");
+            ComplianceReportWriter.Write(Path, findings, items, force: false);
+            _package = new ExcelPackage(new FileInfo(Path));
+        }
+
+        private string Path { get; }
+
+        public void Dispose()
+        {
+            _package.Dispose();
+            CultureInfo.CurrentUICulture = _savedUi;
+            _tmp.Dispose();
+        }
+
+        private ExcelWorksheet Sheet(string name) => _package.Workbook.Worksheets[name];
+
+        private static IEnumerable<ExcelRangeBase> Cells(ExcelWorksheet ws) => ws.Dimension == null ? Enumerable.Empty<ExcelRangeBase>() : ws.Cells[ws.Dimension.Address];
+
+        private static int Row(ExcelWorksheet ws, int column, string text) => Enumerable.Range(2, ws.Dimension.End.Row - 1).First(r => ws.Cells[r, column].Text == text);
+
+        [Fact]
+        public void The_workbook_has_the_five_sheets_in_order()
+        {
+            Assert.Equal(new[] { "Dashboard", "Findings", "Evidence", "Plan", "Schedule" }, _package.Workbook.Worksheets.Select(w => w.Name).ToArray());
+        }
+
+        [Fact]
+        public void The_dashboard_has_one_row_per_indicator_with_a_coloured_light_and_a_chart_per_rate()
+        {
+            ExcelWorksheet ws = Sheet("Dashboard");
+            Assert.Equal(7 + 1, ws.Dimension.End.Row); // header + 7 findings with a value
+            int seat = Row(ws, 1, "SEAT-001");
+            Assert.Equal(0.31, (double)ws.Cells[seat, 5].Value, 10);
+            Assert.Equal(0.30, (double)ws.Cells[seat, 6].Value, 10);
+            Assert.Equal("Red", ws.Cells[seat, 7].Text);
+            Assert.Equal("FFE04B4B", ws.Cells[seat, 7].Style.Fill.BackgroundColor.Rgb);
+            int closure = Row(ws, 1, "CMPL-002");
+            Assert.Equal("FFFFD966", ws.Cells[closure, 7].Style.Fill.BackgroundColor.Rgb);
+            int numbers = Row(ws, 1, "NUM-001");
+            Assert.Equal("Green", ws.Cells[numbers, 7].Text);
+            Assert.Equal("FF63BE7B", ws.Cells[numbers, 7].Style.Fill.BackgroundColor.Rgb);
+            Assert.Equal(6, ws.Drawings.Count); // the six ratio findings; CMPL-004 is a count
+        }
+
+        [Fact]
+        public void Every_sheet_has_its_header_row_frozen_and_a_table_with_filters()
+        {
+            foreach (ExcelWorksheet ws in _package.Workbook.Worksheets)
+            {
+                var pane = ws.WorksheetXml.SelectSingleNode("//*[local-name()='pane']");
+                Assert.NotNull(pane);
+                Assert.Equal("frozen", pane.Attributes["state"].Value);
+                Assert.Equal("1", pane.Attributes["ySplit"].Value);
+                var table = Assert.Single(ws.Tables);
+                Assert.True(table.ShowFilter, ws.Name);
+                Assert.True(table.ShowHeader, ws.Name);
+            }
+        }
+
+        [Fact]
+        public void Text_that_looks_like_a_formula_stays_text()
+        {
+            foreach (ExcelWorksheet ws in _package.Workbook.Worksheets)
+            {
+                Assert.All(Cells(ws), c => Assert.True(string.IsNullOrEmpty(c.Formula), ws.Name + "!" + c.Address + " has a formula"));
+            }
+
+            ExcelWorksheet findings = Sheet("Findings");
+            int row = Row(findings, 6, Hostile);
+            Assert.IsType<string>(findings.Cells[row, 6].Value);
+            Assert.True(findings.Cells[row, 6].Style.QuotePrefix);
+            Assert.Equal("+1 unlinked; called 138****5678", findings.Cells[row, 10].Text);
+            Assert.True(findings.Cells[row, 10].Style.QuotePrefix);
+            Assert.True(findings.Cells[row, 11].Style.QuotePrefix);
+        }
+
+        [Fact]
+        public void Evidence_is_masked_and_no_raw_phone_or_id_number_is_anywhere()
+        {
+            ExcelWorksheet evidence = Sheet("Evidence");
+            Assert.Equal("caller 138****5678, ID 110101********1234", evidence.Cells[2, 4].Text);
+            Assert.Equal("@complaints.csv row 2", evidence.Cells[2, 6].Text);
+            Assert.True(evidence.Cells[2, 6].Style.QuotePrefix);
+            foreach (ExcelWorksheet ws in _package.Workbook.Worksheets)
+            {
+                Assert.DoesNotContain(Cells(ws), c => c.Text.Contains("13812345678", StringComparison.Ordinal) || c.Text.Contains("110101199003071234", StringComparison.Ordinal));
+            }
+        }
+
+        [Fact]
+        public void The_plan_shows_owner_due_date_and_status_and_marks_missing_owners()
+        {
+            ExcelWorksheet plan = Sheet("Plan");
+            int seat = Enumerable.Range(2, plan.Dimension.End.Row - 1).First(r => plan.Cells[r, 15].Text.StartsWith("SEAT-001", StringComparison.Ordinal));
+            Assert.Equal("wang.fang@example.com", plan.Cells[seat, 3].Text);
+            Assert.Equal(new DateTime(2026, 2, 14), DateTime.FromOADate((double)plan.Cells[seat, 9].Value)); // 10 working days after 2 Feb 2026: 3–6, 9–13, and the make-up Saturday 14th
+            Assert.Equal("yyyy-mm-dd", plan.Cells[seat, 9].Style.Numberformat.Format);
+            Assert.Equal("NotStarted", plan.Cells[seat, 11].Text);
+            int data = Enumerable.Range(2, plan.Dimension.End.Row - 1).First(r => plan.Cells[r, 15].Text.StartsWith("DATA-001", StringComparison.Ordinal));
+            Assert.Equal("yes", plan.Cells[data, 5].Text);
+            Assert.Equal("FFFFD966", plan.Cells[data, 3].Style.Fill.BackgroundColor.Rgb);
+        }
+
+        [Fact]
+        public void The_gantt_fills_the_weeks_an_item_runs()
+        {
+            ExcelWorksheet gantt = Sheet("Schedule");
+            int headers = 7;
+            int week = Enumerable.Range(headers + 1, gantt.Dimension.End.Column - headers).First(c => gantt.Cells[1, c].Text == "2026-02-09");
+            int prefill = Row(gantt, 1, "Annual report: pre-fill in the system and cross-check");
+            Assert.Equal("FFE04B4B", gantt.Cells[prefill, week].Style.Fill.BackgroundColor.Rgb); // 11–14 Feb, overdue on 20 Feb: red
+            Assert.Equal("◆", gantt.Cells[prefill, week].Text); // due Saturday 14 Feb, in that week
+            Assert.NotEqual("FFE04B4B", gantt.Cells[prefill, week + 1].Style.Fill.BackgroundColor.Rgb ?? string.Empty);
+            Assert.NotEqual("FFE04B4B", gantt.Cells[prefill, week - 1].Style.Fill.BackgroundColor.Rgb ?? string.Empty);
+            int upload = Row(gantt, 1, "Annual report: upload and receipt"); // 2–10 March: the weeks of 2 and 9 March, blue
+            Assert.Equal("FF4472C4", gantt.Cells[upload, week + 3].Style.Fill.BackgroundColor.Rgb);
+            Assert.Equal("FF4472C4", gantt.Cells[upload, week + 4].Style.Fill.BackgroundColor.Rgb);
+            Assert.NotEqual("FF4472C4", gantt.Cells[upload, week + 5].Style.Fill.BackgroundColor.Rgb ?? string.Empty);
+            int dataGovernance = Row(gantt, 1, "Annual report: data governance and difference analysis");
+            Assert.Equal("overdue", gantt.Cells[dataGovernance, 7].Text);
+        }
+
+        [Fact]
+        public void Column_widths_count_chinese_characters_double()
+        {
+            ExcelWorksheet ws = Sheet("Dashboard");
+            // 某某呼叫中心有限公司: 10 characters, 20 columns wide, plus 2 of padding.
+            Assert.True(ws.Column(3).Width >= 22, "width " + ws.Column(3).Width);
+        }
+
+        [Fact]
+        public void An_existing_file_is_not_replaced_without_force_and_no_temporary_file_is_left()
+        {
+            DateTime written = File.GetLastWriteTimeUtc(Path);
+            var ex = Assert.Throws<ComplianceTools.Core.Common.ComplianceException>(() => ComplianceReportWriter.Write(Path, Array.Empty<Finding>(), Array.Empty<PlanItem>(), force: false));
+            Assert.Equal("ComplianceTools.Output.FileExists", ex.ErrorId);
+            Assert.Equal(written, File.GetLastWriteTimeUtc(Path));
+            ComplianceReportWriter.Write(Path, Array.Empty<Finding>(), Array.Empty<PlanItem>(), force: true);
+            Assert.Equal(new[] { "report.xlsx" }, Directory.GetFiles(_tmp.FullName).Select(System.IO.Path.GetFileName).ToArray());
+        }
+    }
+}
