@@ -18,6 +18,11 @@
     CmdletsToExport      = @(
         'Get-ComplianceRule'
         'Get-SeatVacancy'
+        'Connect-ComplianceGraph'
+        'Disconnect-ComplianceGraph'
+        'Import-ComplianceDirectory'
+        'Publish-ComplianceTask'
+        'Copy-ComplianceDocument'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
