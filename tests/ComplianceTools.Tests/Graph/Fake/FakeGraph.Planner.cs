@@ -63,6 +63,19 @@ namespace ComplianceTools.Tests.Graph.Fake
             }
         }
 
+        private void ConcurrentEdit(string path)
+        {
+            string[] seg = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (seg.Length >= 4 && seg[1] == "planner" && seg[2] == "tasks")
+            {
+                Dictionary<string, JsonObject> store = seg.Length == 5 ? _details : _tasks;
+                if (store.TryGetValue(seg[3], out JsonObject item))
+                {
+                    item["@odata.etag"] = NewETag();
+                }
+            }
+        }
+
         private Reply RoutePlanner(HttpRequest request, string method, string[] seg, string body)
         {
             if (seg.Length < 2 || seg[0] != "planner")

@@ -131,6 +131,11 @@ namespace ComplianceTools.Tests.Graph.Fake
                 {
                     lock (_gate)
                     {
+                        if (fault != null && fault.Kind == FaultKind.ConcurrentEdit)
+                        {
+                            ConcurrentEdit(path);
+                        }
+
                         try
                         {
                             reply = Route(ctx.Request, method, path.StartsWith("/v1.0/", StringComparison.Ordinal) ? path.Substring(6) : path, body);
@@ -253,6 +258,9 @@ namespace ComplianceTools.Tests.Graph.Fake
             GatewayTimeout,
             CommitThenUnavailable,
             CommitThenDrop,
+
+            /// <summary>Someone edits the item just before this request arrives: its ETag changes.</summary>
+            ConcurrentEdit,
         }
 
         private sealed class Fault
