@@ -115,7 +115,9 @@ namespace ComplianceTools.Commands.Graph
         private ITaskPublisher CreatePublisher()
         {
             GraphConnection connection = GraphConnection.Get(RunspaceId);
-            return new PlannerPublisher(connection, PlanId, BucketName, WriteVerbose, Cancellation);
+            return ParameterSetName == ListSet
+                ? (ITaskPublisher)new ComplianceTools.Graph.Lists.ListPublisher(connection, SiteUrl, ListName, WriteVerbose, Cancellation)
+                : new PlannerPublisher(connection, PlanId, BucketName, WriteVerbose, Cancellation);
         }
     }
 }
