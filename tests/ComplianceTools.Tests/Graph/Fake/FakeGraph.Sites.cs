@@ -92,6 +92,11 @@ namespace ComplianceTools.Tests.Graph.Fake
                 return Reply.Error(404, "itemNotFound", "Requested site could not be found");
             }
 
+            if (seg.Length >= 3 && seg[2] == "drive")
+            {
+                return RouteDrive(request, method, siteId, seg.Skip(3).ToArray());
+            }
+
             if (seg.Length == 3 && seg[2] == "lists")
             {
                 if (method == "GET")

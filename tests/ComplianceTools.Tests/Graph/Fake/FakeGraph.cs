@@ -208,6 +208,7 @@ namespace ComplianceTools.Tests.Graph.Fake
             return RouteDirectory(request, method, seg)
                 ?? RoutePlanner(request, method, seg, body)
                 ?? RouteSites(request, method, seg, body)
+                ?? RouteContent(method, seg)
                 ?? Reply.Error(404, "itemNotFound", "No fake route for " + method + " " + path);
         }
 
