@@ -13,7 +13,7 @@
 
 .EXAMPLE
     # Register once (as an administrator):
-    $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -File C:\Compliance\Invoke-ScheduledComplianceRun.ps1 -TenantId contoso.partner.onmschina.cn -ClientId 3f6a0c1e-0000-4000-8000-1c21b0000000 -Thumbprint 6D1E4A0000000000000000000000000000009F20 -Environment China -WorkbookPath D:\年报\2025.xlsx -SiteUrl https://contoso.sharepoint.cn/sites/compliance -ListName 年检整改 -DefaultOwner zhang.san@contoso.cn'
+    $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -File C:\Compliance\Invoke-ScheduledComplianceRun.ps1 -TenantId contoso.partner.onmschina.cn -ClientId 3f6a0c1e-0000-4000-8000-1c21b0000000 -Thumbprint 6D1E4A0000000000000000000000000000009F20 -Environment China -WorkbookPath D:\年报\2025.xlsx -SiteUrl https://contoso.sharepoint.cn/sites/compliance -ListName 年检整改'
     $trigger = New-ScheduledTaskTrigger -Daily -At 2am
     Register-ScheduledTask -TaskName 'ComplianceTools nightly' -Action $action -Trigger $trigger -User 'CONTOSO\svc-compliance' -Password (Read-Host 'Password')
 #>
@@ -26,9 +26,6 @@ param(
 
     # The annual-report workbook (年报) the audit reads.
     [Parameter(Mandatory)] [string] $WorkbookPath,
-
-    # Who owns a finding nobody else was named for.
-    [Parameter(Mandatory)] [string] $DefaultOwner,
 
     [Parameter(Mandatory, ParameterSetName = 'Planner')] [string] $PlanId,
     [Parameter(ParameterSetName = 'Planner')] [string] $BucketName = '年检整改',
@@ -48,11 +45,13 @@ New-Item -ItemType Directory -Path $LogFolder -Force | Out-Null
 
 Connect-ComplianceGraph -TenantId $TenantId -ClientId $ClientId -CertificateThumbprint $Thumbprint -Environment $Environment | Out-Null
 try {
-    # Today's roster from Entra ID stands in for the workbook's staff sheet.
-    $staff = Import-ComplianceDirectory
+    # Today's roster from Entra ID, kept beside the run as evidence (mobile numbers come masked).
+    Import-ComplianceDirectory | Export-Csv -Path (Join-Path $LogFolder "staff-$stamp.csv") -NoTypeInformation -Encoding utf8
 
-    $findings = Invoke-ComplianceAudit -Path $WorkbookPath -Staff $staff
-    $plan = $findings | Where-Object Severity -ne 'Green' | New-RectificationPlan -Owner $DefaultOwner
+    # Audit the workbook; the plan takes owners from its owner sheet and deadlines from the calendar.
+    $dataset = Import-ComplianceWorkbook -Path $WorkbookPath
+    $findings = $dataset | Invoke-ComplianceAudit
+    $plan = $findings | New-RectificationPlan -Dataset $dataset
 
     $publish = @{ ErrorAction = 'Continue' }
     if ($PSCmdlet.ParameterSetName -eq 'List') {
