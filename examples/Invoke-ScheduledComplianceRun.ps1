@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
-    The nightly compliance run of a call-center operator: sign in with a certificate, audit the annual-report
-    workbook against today's staff roster, plan the rectifications and publish them as owned, dated tasks.
+    The nightly compliance run of a call-center operator: sign in with a certificate, keep today's staff
+    roster, audit the annual-report workbook, plan the rectifications and publish them as owned, dated tasks.
 
 .DESCRIPTION
     Meant for a Windows scheduled task running as a service account, with the app registration's certificate
