@@ -315,6 +315,11 @@ namespace ComplianceTools.Graph.Lists
 
         private void Update(ListItem existing, Dictionary<string, object> desired)
         {
+            if (existing.ETag == null)
+            {
+                Reload(existing);
+            }
+
             for (int conflict = 0; ; conflict++)
             {
                 var body = Differences(existing, desired).ToDictionary(name => name, name => desired[name]);
@@ -329,18 +334,23 @@ namespace ComplianceTools.Graph.Lists
                     if (response.Status == 412 && conflict < MaxConflicts)
                     {
                         _log?.Invoke("412 on list item " + existing.Id + ": reading it again");
-                        using (GraphResponse again = _rest.Get(ItemsUrl + "/" + Uri.EscapeDataString(existing.Id) + "?$expand=fields($select=" + s_fields + ")"))
-                        {
-                            again.EnsureSuccess(_siteUrl + " " + _listName, GraphPermissions.SitesWrite);
-                            existing.CopyFrom(ListItem.FromJson(again.Root));
-                        }
-
+                        Reload(existing);
                         continue;
                     }
 
                     response.EnsureSuccess(_siteUrl + " " + _listName, GraphPermissions.SitesWrite);
+                    existing.Patched(body);
                     return;
                 }
+            }
+        }
+
+        private void Reload(ListItem existing)
+        {
+            using (GraphResponse again = _rest.Get(ItemsUrl + "/" + Uri.EscapeDataString(existing.Id) + "?$expand=fields($select=" + s_fields + ")"))
+            {
+                again.EnsureSuccess(_siteUrl + " " + _listName, GraphPermissions.SitesWrite);
+                existing.CopyFrom(ListItem.FromJson(again.Root));
             }
         }
 
@@ -364,6 +374,17 @@ namespace ComplianceTools.Graph.Lists
                 }
 
                 return new ListItem { Id = item.Str("id"), ETag = item.Str("@odata.etag"), Fields = fields };
+            }
+
+            /// <summary>After a PATCH: the fields as written; the ETag is unknown until read again.</summary>
+            internal void Patched(Dictionary<string, object> fields)
+            {
+                foreach (KeyValuePair<string, object> field in fields)
+                {
+                    Fields[field.Key] = field.Value as string;
+                }
+
+                ETag = null;
             }
 
             internal void CopyFrom(ListItem other)

@@ -341,6 +341,12 @@ namespace ComplianceTools.Graph.Planner
 
         private void UpdateTask(TaskState task, Desired desired)
         {
+            if (task.ETag == null)
+            {
+                // Patched earlier in this run (a PATCH answers 204 without the new ETag): read it first.
+                Reload(task);
+            }
+
             for (int conflict = 0; ; conflict++)
             {
                 var body = new Dictionary<string, object>();

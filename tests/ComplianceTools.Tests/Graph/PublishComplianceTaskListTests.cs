@@ -120,6 +120,18 @@ namespace ComplianceTools.Tests.Graph
         }
 
         [Fact]
+        public void The_same_key_twice_in_one_run_is_one_item_patched_with_a_real_etag()
+        {
+            var r = Ps.Run("@([pscustomobject]@{ Key = 'K'; Title = 'T'; Owner = 'zhangsan@contoso.cn'; DueDate = '2026-03-31' }, [pscustomobject]@{ Key = 'K'; Title = 'T'; Owner = 'zhangsan@contoso.cn'; DueDate = '2026-04-30' }, [pscustomobject]@{ Key = 'K'; Title = 'T2'; Owner = 'zhangsan@contoso.cn'; DueDate = '2026-04-30' }) | Publish-ComplianceTask -Target SharePointList -SiteUrl $args[0] -ListName 年检整改", s_site);
+            r.ThrowOnError();
+            Assert.Equal(new[] { "Created", "Updated", "Updated" }, r.Output.Select(o => o.Text("Action")));
+            JsonNode fields = Assert.Single(Fake.ListItems(_siteId, "年检整改"))["fields"]!;
+            Assert.Equal("T2", fields["Title"]!.GetValue<string>());
+            Assert.Equal("2026-04-29T16:00:00Z", fields["DueDate"]!.GetValue<string>());
+            Assert.DoesNotContain(Fake.Writes, w => w.IfMatch == "*");
+        }
+
+        [Fact]
         public void WhatIf_creates_neither_the_list_nor_items()
         {
             var r = Ps.Run(Items + "$items | Publish-ComplianceTask -Target SharePointList -SiteUrl $args[1] -ListName 年检整改 -WhatIf", 2, s_site);

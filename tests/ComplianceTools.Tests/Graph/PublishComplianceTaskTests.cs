@@ -200,6 +200,16 @@ namespace ComplianceTools.Tests.Graph
         }
 
         [Fact]
+        public void The_same_key_twice_in_one_run_is_one_task_patched_with_a_real_etag()
+        {
+            var r = Ps.Run("@([pscustomobject]@{ Key = 'K'; Title = 'T'; Owner = 'zhangsan@contoso.cn'; DueDate = '2026-03-31' }, [pscustomobject]@{ Key = 'K'; Title = 'T'; Owner = 'zhangsan@contoso.cn'; DueDate = '2026-04-30' }) | Publish-ComplianceTask -PlanId $args[0]", _plan);
+            r.ThrowOnError();
+            Assert.Equal(new[] { "Created", "Updated" }, r.Output.Select(o => o.Text("Action")));
+            Assert.Equal("2026-04-29T16:00:00Z", Assert.Single(Fake.Tasks(_plan))["dueDateTime"]!.GetValue<string>());
+            Assert.All(Fake.Writes.Where(w => w.Method == "PATCH"), w => Assert.StartsWith("W/\"", w.IfMatch, StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void An_unknown_plan_is_a_clear_error()
         {
             var error = Assert.Single(Ps.Run("[pscustomobject]@{ Key = 'K1'; Title = 'T1' } | Publish-ComplianceTask -PlanId no-such-plan").AllErrors);
