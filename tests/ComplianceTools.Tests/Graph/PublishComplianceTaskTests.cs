@@ -177,6 +177,24 @@ namespace ComplianceTools.Tests.Graph
         }
 
         [Fact]
+        public void A_plan_holding_nine_thousand_tasks_fails_a_new_item_naming_the_limit_and_still_updates_known_ones()
+        {
+            using var big = new FakeGraph(pageSize: 1000);
+            big.AddUser("张三", "zhangsan@contoso.cn");
+            string plan = big.AddPlan("满了的计划");
+            big.AddHandMadeTasks(plan, 8999);
+            Ps.Run("Connect-ComplianceGraph -AccessToken $args[0] -GraphEndpoint $args[1]", Secure(big.Token), big.Endpoint).ThrowOnError();
+            Ps.Run("[pscustomobject]@{ Key = 'K1'; Title = 'T1'; Owner = 'zhangsan@contoso.cn' } | Publish-ComplianceTask -PlanId $args[0]", plan).ThrowOnError();
+
+            var r = Ps.Run("@([pscustomobject]@{ Key = 'K1'; Title = 'T1 改'; Owner = 'zhangsan@contoso.cn' }, [pscustomobject]@{ Key = 'K2'; Title = 'T2'; Owner = 'zhangsan@contoso.cn' }) | Publish-ComplianceTask -PlanId $args[0]", plan);
+            Assert.Equal(new[] { "Updated", "Failed" }, r.Output.Select(o => o.Text("Action")));
+            var error = Assert.Single(r.AllErrors);
+            Assert.Equal("ComplianceTools.Graph.PlannerLimit,ComplianceTools.Commands.Graph.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("9000", error.Exception.Message.Replace(",", string.Empty, StringComparison.Ordinal));
+            Assert.Equal(9000, big.Tasks(plan).Count);
+        }
+
+        [Fact]
         public void WhatIf_reports_and_writes_nothing()
         {
             Publish(1, " | ForEach-Object { $_ }").ThrowOnError();

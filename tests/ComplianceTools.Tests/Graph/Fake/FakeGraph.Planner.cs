@@ -29,6 +29,20 @@ namespace ComplianceTools.Tests.Graph.Fake
             return id;
         }
 
+        /// <summary>Fills a plan with tasks made by hand (no description, no bucket), as a long-lived plan has.</summary>
+        public void AddHandMadeTasks(string planId, int count)
+        {
+            lock (_gate)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    string id = NewId("task-");
+                    _tasks[id] = new JsonObject { ["@odata.etag"] = NewETag(), ["planId"] = planId, ["bucketId"] = null, ["title"] = "手工任务 " + i, ["hasDescription"] = false, ["id"] = id, ["assignments"] = new JsonObject() };
+                    _details[id] = new JsonObject { ["@odata.etag"] = NewETag(), ["description"] = null, ["id"] = id, ["references"] = new JsonObject(), ["checklist"] = new JsonObject() };
+                }
+            }
+        }
+
         public IReadOnlyList<JsonObject> Tasks(string planId)
         {
             lock (_gate)
