@@ -27,7 +27,7 @@ namespace ComplianceTools.Graph.Directory
         {
             GraphRest rest = connection.Rest(log, cancellation);
             var wanted = departments == null || departments.Count == 0 ? null : new HashSet<string>(departments, StringComparer.OrdinalIgnoreCase);
-            IEnumerable<JsonElementRow> source;
+            IEnumerable<StaffRow> source;
             if (string.IsNullOrEmpty(groupId))
             {
                 string url = "users?$select=" + Select + "&$top=999";
@@ -48,26 +48,22 @@ namespace ComplianceTools.Graph.Directory
             }
 
             int count = 0;
-            foreach (JsonElementRow row in source)
+            foreach (StaffRow row in source)
             {
-                if (row == null)
-                {
-                    continue;
-                }
-
-                // Filtered again here: a group's members are filtered on our side, and it costs nothing for users.
-                if (wanted != null && (row.Row.Department == null || !wanted.Contains(row.Row.Department)))
+                // Null for a member that is not a user. Departments are filtered again here: a group's members
+                // are filtered on our side, and it costs nothing for users.
+                if (row == null || (wanted != null && (row.Department == null || !wanted.Contains(row.Department))))
                 {
                     continue;
                 }
 
                 count++;
                 progress?.Invoke(count);
-                yield return row.Row;
+                yield return row;
             }
         }
 
-        private static JsonElementRow Map(JsonElement user)
+        private static StaffRow Map(JsonElement user)
         {
             string type = user.Str("@odata.type");
             if (type != null && !string.Equals(type, "#microsoft.graph.user", StringComparison.OrdinalIgnoreCase))
@@ -78,7 +74,7 @@ namespace ComplianceTools.Graph.Directory
             bool? enabled = user.Bool("accountEnabled");
             DateTimeOffset? hired = user.Date("employeeHireDate");
             string mail = user.Str("mail") ?? user.Str("userPrincipalName");
-            return new JsonElementRow(new StaffRow
+            return new StaffRow
             {
                 EmployeeId = user.Str("employeeId"),
                 Name = user.Str("displayName"),
@@ -89,15 +85,7 @@ namespace ComplianceTools.Graph.Directory
                 HireDate = hired.HasValue ? hired.Value.ToOffset(s_chinaOffset).Date : (DateTime?)null,
                 Mobile = Mask.Phone(user.Str("mobilePhone")),
                 Origin = new SourceLocation("Entra ID", "users", null, user.Str("id")),
-            });
-        }
-
-        /// <summary>A mapped user; null for a member that is not a user.</summary>
-        private sealed class JsonElementRow
-        {
-            internal JsonElementRow(StaffRow row) => Row = row;
-
-            internal StaffRow Row { get; }
+            };
         }
     }
 }
