@@ -50,6 +50,11 @@
         'New-ComplianceSchedule'
         'Export-ComplianceReport'
         'Export-ComplianceTask'
+        'Connect-ComplianceGraph'
+        'Disconnect-ComplianceGraph'
+        'Import-ComplianceDirectory'
+        'Publish-ComplianceTask'
+        'Copy-ComplianceDocument'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,0 +1,48 @@
+using System;
+using ComplianceTools.Core.Common;
+
+namespace ComplianceTools.Graph.Connection
+{
+    /// <summary>One named helper per Graph failure: stable ids ComplianceTools.Graph.*, localized messages.</summary>
+    internal static class GraphProblems
+    {
+        internal static ComplianceException NotConnected() =>
+            Fail("NotConnected", ProblemKind.ConnectionError, Text.Format("GraphNotConnected"), null);
+
+        internal static ComplianceException InsecureEndpoint(Uri endpoint) =>
+            Fail("InsecureEndpoint", ProblemKind.InvalidArgument, Text.Format("GraphInsecureEndpoint", endpoint), endpoint.ToString());
+
+        internal static ComplianceException InvalidEndpoint(string endpoint) =>
+            Fail("InvalidEndpoint", ProblemKind.InvalidArgument, Text.Format("GraphInvalidEndpoint", endpoint), endpoint);
+
+        internal static ComplianceException AuthenticationFailed(string detail, string target) =>
+            Fail("AuthenticationFailed", ProblemKind.AuthenticationError, Text.Format("GraphAuthenticationFailed", detail), target);
+
+        internal static ComplianceException Forbidden(string permission, string target, string detail) =>
+            Fail("PermissionDenied", ProblemKind.AuthenticationError, Text.Format("GraphPermissionDenied", target, permission, detail), target);
+
+        internal static ComplianceException RequestFailed(int status, string code, string detail, string target) =>
+            Fail("RequestFailed", ProblemKind.ConnectionError, Text.Format("GraphRequestFailed", status, code, detail, target), target);
+
+        internal static ComplianceException Unreachable(string target, string detail) =>
+            Fail("ServiceUnreachable", ProblemKind.ConnectionError, Text.Format("GraphServiceUnreachable", target, detail), target);
+
+        internal static ComplianceException CertificateNotFound(string thumbprint) =>
+            Fail("CertificateNotFound", ProblemKind.ObjectNotFound, Text.Format("GraphCertificateNotFound", thumbprint), thumbprint);
+
+        internal static ComplianceException CertificateWithoutPrivateKey(string subject) =>
+            Fail("CertificateWithoutPrivateKey", ProblemKind.InvalidArgument, Text.Format("GraphCertificateWithoutPrivateKey", subject), subject);
+
+        internal static ComplianceException CertificateUnreadable(string path, string detail) =>
+            Fail("CertificateUnreadable", ProblemKind.ReadError, Text.Format("GraphCertificateUnreadable", path, detail), path);
+
+        internal static ComplianceException MissingArgument(string parameter, string mode) =>
+            Fail("MissingArgument", ProblemKind.InvalidArgument, Text.Format("GraphMissingArgument", parameter, mode), parameter);
+
+        internal static ComplianceProblem Problem(string what, ProblemKind kind, string message, object target) =>
+            new ComplianceProblem("ComplianceTools.Graph." + what, kind, message, target);
+
+        internal static ComplianceException Fail(string what, ProblemKind kind, string message, object target) =>
+            new ComplianceException(Problem(what, kind, message, target));
+    }
+}

@@ -1,0 +1,397 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Graph;
+using ComplianceTools.Graph.Connection;
+using ComplianceTools.Graph.Http;
+using ComplianceTools.Graph.Planner;
+
+namespace ComplianceTools.Graph.Lists
+{
+    /// <summary>
+    /// Plan items as items of a SharePoint list in the compliance site — the target that works in every
+    /// cloud, including Microsoft 365 operated by 21Vianet, which has no Planner. The list is created when
+    /// missing, with a key column that SharePoint keeps unique (indexed, enforceUniqueValues), so even a
+    /// create sent twice cannot make two items. The same exactly-once rules as Planner: unchanged items get
+    /// no write, changed ones a PATCH of their fields with If-Match, lost creates are checked by reading.
+    /// Owners go in a person column, which takes the site's own user id (from the site's User Information
+    /// List, since Graph has no ensureUser): an owner who never visited the site keeps the person column
+    /// empty, the mail column filled, and the result says so.
+    /// </summary>
+    public sealed class ListPublisher : ITaskPublisher
+    {
+        internal const string KeyColumn = "ComplianceKey";
+        private const int MaxConflicts = 3;
+        private static readonly string s_fields = "Title,ComplianceKey,OwnerLookupId,OwnerMail,DueDate,TaskDescription,Checklist";
+
+        private readonly GraphRest _rest;
+        private readonly OwnerDirectory _owners;
+        private readonly Uri _siteUrl;
+        private readonly string _listName;
+        private readonly Action<string> _log;
+        private readonly Dictionary<string, ListItem> _byKey = new Dictionary<string, ListItem>(StringComparer.Ordinal);
+        private Dictionary<string, string> _siteUsers;
+        private string _siteId;
+        private string _listId;
+        private bool _prepared;
+        private bool _declined;
+
+        public ListPublisher(GraphConnection connection, Uri siteUrl, string listName, Action<string> log, CancellationToken cancellation)
+        {
+            _rest = connection.Rest(log, cancellation);
+            _owners = new OwnerDirectory(_rest);
+            _siteUrl = siteUrl;
+            _listName = listName.Trim();
+            _log = log;
+        }
+
+        private string ItemsUrl => "sites/" + Uri.EscapeDataString(_siteId) + "/lists/" + Uri.EscapeDataString(_listId) + "/items";
+
+        public PublishOutcome Publish(PlanItem item, Func<string, string, bool> shouldProcess)
+        {
+            string owners = KeyMarker.Owners(item);
+            try
+            {
+                if (!Prepare(shouldProcess))
+                {
+                    return new PublishOutcome(null, null);
+                }
+
+                string note;
+                Dictionary<string, object> desired = Desire(item, out note);
+                if (!_byKey.TryGetValue(item.Key, out ListItem existing))
+                {
+                    if (!shouldProcess(item.Title, Text.Format("GraphActionCreateTask", _listName)))
+                    {
+                        return new PublishOutcome(null, null);
+                    }
+
+                    desired["Status"] = "Open";
+                    ListItem created = Create(item.Key, desired);
+                    return Done(item, PublishAction.Created, created.Id, owners, note);
+                }
+
+                List<string> changes = Differences(existing, desired);
+                if (changes.Count == 0)
+                {
+                    return Done(item, PublishAction.Unchanged, existing.Id, owners, note);
+                }
+
+                if (!shouldProcess(item.Title, Text.Format("GraphActionUpdateTask", existing.Id, string.Join(", ", changes))))
+                {
+                    return new PublishOutcome(null, null);
+                }
+
+                Update(existing, desired);
+                return Done(item, PublishAction.Updated, existing.Id, owners, string.Join(", ", changes) + (note == null ? string.Empty : "; " + note));
+            }
+            catch (ComplianceException ex) when (ex.Problem.Kind != ProblemKind.AuthenticationError && ex.Problem.ErrorId != "ComplianceTools.Graph.SiteNotFound")
+            {
+                var result = new TaskPublishResult(item.Key, item.Title, PublishAction.Failed, null, owners, item.DueDate, PublishTarget.SharePointList, ex.Problem.Message);
+                return new PublishOutcome(result, ex.Problem);
+            }
+        }
+
+        private static PublishOutcome Done(PlanItem item, PublishAction action, string id, string owners, string message) =>
+            new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueDate, PublishTarget.SharePointList, message), null);
+
+        /// <summary>The site, the list (created with its columns when missing), and the items already there. False under -WhatIf when the list is missing.</summary>
+        private bool Prepare(Func<string, string, bool> shouldProcess)
+        {
+            if (_prepared || _declined)
+            {
+                return _prepared;
+            }
+
+            _siteId = _siteId ?? SiteResolver.Resolve(_rest, _siteUrl, GraphPermissions.SitesWrite);
+            _listId = _listId ?? FindList();
+            if (_listId == null)
+            {
+                if (!shouldProcess(_siteUrl + " " + _listName, Text.Format("GraphActionCreateList")))
+                {
+                    _declined = true;
+                    return false;
+                }
+
+                CreateList();
+            }
+
+            foreach (ListItem existing in ReadItems())
+            {
+                if (existing.Key != null && !_byKey.ContainsKey(existing.Key))
+                {
+                    _byKey[existing.Key] = existing;
+                }
+            }
+
+            _prepared = true;
+            return true;
+        }
+
+        private string FindList()
+        {
+            return _rest.GetAll("sites/" + Uri.EscapeDataString(_siteId) + "/lists?$select=id,displayName", l => new { Id = l.Str("id"), Name = l.Str("displayName") }, null, _siteUrl.ToString(), GraphPermissions.SitesWrite)
+                .Where(l => string.Equals(l.Name, _listName, StringComparison.OrdinalIgnoreCase))
+                .Select(l => l.Id)
+                .FirstOrDefault();
+        }
+
+        private void CreateList()
+        {
+            var columns = new object[]
+            {
+                new Dictionary<string, object> { ["name"] = KeyColumn, ["indexed"] = true, ["enforceUniqueValues"] = true, ["text"] = new Dictionary<string, object>() },
+                new Dictionary<string, object> { ["name"] = "Owner", ["personOrGroup"] = new Dictionary<string, object> { ["allowMultipleSelection"] = false, ["chooseFromType"] = "peopleOnly" } },
+                new Dictionary<string, object> { ["name"] = "OwnerMail", ["text"] = new Dictionary<string, object>() },
+                new Dictionary<string, object> { ["name"] = "DueDate", ["dateTime"] = new Dictionary<string, object> { ["format"] = "dateTime" } },
+                new Dictionary<string, object> { ["name"] = "Status", ["choice"] = new Dictionary<string, object> { ["choices"] = new[] { "Open", "In progress", "Done" } } },
+                new Dictionary<string, object> { ["name"] = "TaskDescription", ["text"] = new Dictionary<string, object> { ["allowMultipleLines"] = true } },
+                new Dictionary<string, object> { ["name"] = "Checklist", ["text"] = new Dictionary<string, object> { ["allowMultipleLines"] = true } },
+            };
+            var body = new Dictionary<string, object>
+            {
+                ["displayName"] = _listName,
+                ["columns"] = columns,
+                ["list"] = new Dictionary<string, object> { ["template"] = "genericList" },
+            };
+            for (int attempt = 1; _listId == null; attempt++)
+            {
+                try
+                {
+                    using (GraphResponse response = _rest.Send(HttpMethod.Post, "sites/" + Uri.EscapeDataString(_siteId) + "/lists", body, null, idempotent: false))
+                    {
+                        response.EnsureSuccess(_siteUrl + " " + _listName, GraphPermissions.SitesWrite);
+                        _listId = response.Root.Str("id");
+                    }
+                }
+                catch (OutcomeUnknownException ex)
+                {
+                    _listId = FindList();
+                    if (_listId == null && attempt >= GraphRest.MaxAttempts)
+                    {
+                        throw GraphProblems.Unreachable(_siteUrl.ToString(), ex.Message);
+                    }
+                }
+            }
+        }
+
+        private List<ListItem> ReadItems() =>
+            _rest.GetAll(ItemsUrl + "?$expand=fields($select=" + s_fields + ")", ListItem.FromJson, null, _siteUrl + " " + _listName, GraphPermissions.SitesWrite).ToList();
+
+        private Dictionary<string, object> Desire(PlanItem item, out string note)
+        {
+            note = null;
+            var owners = item.Owners.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => _owners.Resolve(o, item.Key)).ToList();
+            var fields = new Dictionary<string, object>
+            {
+                ["Title"] = item.Title,
+                [KeyColumn] = item.Key,
+                ["OwnerMail"] = string.Join("; ", owners.Select(o => (o.Mail ?? o.UserPrincipalName ?? string.Empty).ToLowerInvariant())),
+                ["DueDate"] = item.DueDate.HasValue ? item.DueDate.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null,
+                ["TaskDescription"] = KeyMarker.Normalize(item.Description).Trim(),
+                ["Checklist"] = string.Join("\n", item.Checklist.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim())),
+            };
+            if (owners.Count > 0)
+            {
+                string lookup = SiteUserId(owners[0]);
+                if (lookup != null)
+                {
+                    fields["OwnerLookupId"] = lookup;
+                }
+                else
+                {
+                    note = Text.Format("GraphOwnerNotInSite", owners[0].Given, _siteUrl);
+                }
+            }
+
+            return fields;
+        }
+
+        /// <summary>The owner's id in this site's User Information List (by mail or login name), read once per run.</summary>
+        private string SiteUserId(Owner owner)
+        {
+            if (_siteUsers == null)
+            {
+                _siteUsers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                string url = "sites/" + Uri.EscapeDataString(_siteId) + "/lists/" + Uri.EscapeDataString("User Information List") + "/items?$expand=fields($select=EMail,UserName)";
+                foreach (var user in _rest.GetAll(url, u => new { Id = u.Str("id"), Mail = u.Obj("fields").Str("EMail"), Login = u.Obj("fields").Str("UserName") }, null, _siteUrl.ToString(), GraphPermissions.SitesWrite))
+                {
+                    foreach (string name in new[] { user.Mail, user.Login })
+                    {
+                        if (!string.IsNullOrEmpty(name) && !_siteUsers.ContainsKey(name))
+                        {
+                            _siteUsers[name] = user.Id;
+                        }
+                    }
+                }
+            }
+
+            foreach (string name in new[] { owner.Mail, owner.UserPrincipalName, owner.Given })
+            {
+                if (!string.IsNullOrEmpty(name) && _siteUsers.TryGetValue(name, out string id))
+                {
+                    return id;
+                }
+            }
+
+            return null;
+        }
+
+        private static List<string> Differences(ListItem existing, Dictionary<string, object> desired)
+        {
+            var changes = new List<string>();
+            foreach (KeyValuePair<string, object> field in desired)
+            {
+                if (field.Key == KeyColumn)
+                {
+                    continue;
+                }
+
+                existing.Fields.TryGetValue(field.Key, out string have);
+                string want = field.Value as string;
+                bool same = field.Key == "DueDate"
+                    ? Instant(have) == Instant(want)
+                    : string.Equals(KeyMarker.Normalize(have ?? string.Empty).Trim(), KeyMarker.Normalize(want ?? string.Empty).Trim(), StringComparison.Ordinal);
+                if (!same)
+                {
+                    changes.Add(field.Key);
+                }
+            }
+
+            return changes;
+        }
+
+        private static DateTimeOffset? Instant(string value) =>
+            DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset d) ? d.ToUniversalTime() : (DateTimeOffset?)null;
+
+        private ListItem Create(string key, Dictionary<string, object> fields)
+        {
+            var body = new Dictionary<string, object> { ["fields"] = fields };
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using (GraphResponse response = _rest.Send(HttpMethod.Post, ItemsUrl, body, null, idempotent: false))
+                    {
+                        if (response.Status == 409)
+                        {
+                            // The unique key column refused a second item: the first create did happen.
+                            ListItem made = ReadItems().FirstOrDefault(i => i.Key == key);
+                            if (made != null)
+                            {
+                                _byKey[key] = made;
+                                return made;
+                            }
+                        }
+
+                        response.EnsureSuccess(_siteUrl + " " + _listName, GraphPermissions.SitesWrite);
+                        ListItem created = ListItem.FromJson(response.Root);
+                        _byKey[key] = created;
+                        return created;
+                    }
+                }
+                catch (OutcomeUnknownException ex)
+                {
+                    _log?.Invoke("create of '" + key + "' may or may not have happened (" + ex.Message + "): reading the list");
+                    ListItem made = ReadItems().FirstOrDefault(i => i.Key == key);
+                    if (made != null)
+                    {
+                        _byKey[key] = made;
+                        return made;
+                    }
+
+                    if (attempt >= GraphRest.MaxAttempts)
+                    {
+                        throw GraphProblems.Unreachable(_siteUrl.ToString(), ex.Message);
+                    }
+                }
+            }
+        }
+
+        private void Update(ListItem existing, Dictionary<string, object> desired)
+        {
+            if (existing.ETag == null)
+            {
+                Reload(existing);
+            }
+
+            for (int conflict = 0; ; conflict++)
+            {
+                var body = Differences(existing, desired).ToDictionary(name => name, name => desired[name]);
+                if (body.Count == 0)
+                {
+                    return;
+                }
+
+                string target = ItemsUrl + "/" + Uri.EscapeDataString(existing.Id) + "/fields";
+                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, new Dictionary<string, string> { ["If-Match"] = existing.ETag ?? "*" }, idempotent: true))
+                {
+                    if (response.Status == 412 && conflict < MaxConflicts)
+                    {
+                        _log?.Invoke("412 on list item " + existing.Id + ": reading it again");
+                        Reload(existing);
+                        continue;
+                    }
+
+                    response.EnsureSuccess(_siteUrl + " " + _listName, GraphPermissions.SitesWrite);
+                    existing.Patched(body);
+                    return;
+                }
+            }
+        }
+
+        private void Reload(ListItem existing)
+        {
+            using (GraphResponse again = _rest.Get(ItemsUrl + "/" + Uri.EscapeDataString(existing.Id) + "?$expand=fields($select=" + s_fields + ")"))
+            {
+                again.EnsureSuccess(_siteUrl + " " + _listName, GraphPermissions.SitesWrite);
+                existing.CopyFrom(ListItem.FromJson(again.Root));
+            }
+        }
+
+        /// <summary>A list item as read: id, ETag, and the fields the module owns, as text.</summary>
+        private sealed class ListItem
+        {
+            internal string Id { get; private set; }
+
+            internal string ETag { get; private set; }
+
+            internal Dictionary<string, string> Fields { get; private set; }
+
+            internal string Key => Fields.TryGetValue(KeyColumn, out string key) ? key : null;
+
+            internal static ListItem FromJson(JsonElement item)
+            {
+                var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (JsonProperty p in item.Obj("fields").Props())
+                {
+                    fields[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : null;
+                }
+
+                return new ListItem { Id = item.Str("id"), ETag = item.Str("@odata.etag"), Fields = fields };
+            }
+
+            /// <summary>After a PATCH: the fields as written; the ETag is unknown until read again.</summary>
+            internal void Patched(Dictionary<string, object> fields)
+            {
+                foreach (KeyValuePair<string, object> field in fields)
+                {
+                    Fields[field.Key] = field.Value as string;
+                }
+
+                ETag = null;
+            }
+
+            internal void CopyFrom(ListItem other)
+            {
+                ETag = other.ETag;
+                Fields = other.Fields;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Graph.Connection;
+using ComplianceTools.Graph.Http;
+
+namespace ComplianceTools.Graph.Planner
+{
+    /// <summary>A user an owner (mail or UPN) resolves to.</summary>
+    internal sealed class Owner
+    {
+        internal Owner(string given, string id, string mail, string upn)
+        {
+            Given = given;
+            Id = id;
+            Mail = mail;
+            UserPrincipalName = upn;
+        }
+
+        internal string Given { get; }
+
+        internal string Id { get; }
+
+        internal string Mail { get; }
+
+        internal string UserPrincipalName { get; }
+    }
+
+    /// <summary>
+    /// Owners resolved by mail or UPN with $filter (case-insensitive in Graph): /users/{mail} is 404 when the
+    /// mail differs from the UPN, which is common when the mail domain is not the tenant's sign-in domain.
+    /// </summary>
+    internal sealed class OwnerDirectory
+    {
+        private readonly GraphRest _rest;
+        private readonly Dictionary<string, Owner> _cache = new Dictionary<string, Owner>(StringComparer.OrdinalIgnoreCase);
+
+        internal OwnerDirectory(GraphRest rest) => _rest = rest;
+
+        internal Owner Resolve(string owner, string itemKey)
+        {
+            string given = (owner ?? string.Empty).Trim();
+            if (_cache.TryGetValue(given, out Owner known))
+            {
+                return known;
+            }
+
+            string filter = "mail eq " + GraphRest.Quote(given) + " or userPrincipalName eq " + GraphRest.Quote(given);
+            List<Owner> found = _rest.GetAll(
+                "users?$select=id,displayName,mail,userPrincipalName&$filter=" + Uri.EscapeDataString(filter),
+                u => new Owner(given, u.Str("id"), u.Str("mail"), u.Str("userPrincipalName")),
+                null,
+                given,
+                GraphPermissions.UserRead).Take(2).ToList();
+            if (found.Count == 0)
+            {
+                throw GraphProblems.Fail("OwnerNotFound", ProblemKind.ObjectNotFound, Text.Format("GraphOwnerNotFound", given, itemKey), given);
+            }
+
+            if (found.Count > 1)
+            {
+                throw GraphProblems.Fail("OwnerAmbiguous", ProblemKind.InvalidData, Text.Format("GraphOwnerAmbiguous", given, itemKey), given);
+            }
+
+            _cache[given] = found[0];
+            return found[0];
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.IO;
+using ComplianceTools.Tests.Infrastructure;
+
+namespace ComplianceTools.Tests.Graph
+{
+    /// <summary>
+    /// Importing the module must stay fast: the Graph and identity libraries load only when a Graph cmdlet
+    /// first runs. Checked in a fresh pwsh process, since this test process loads them for other tests.
+    /// </summary>
+    public sealed class GraphLoadingTests
+    {
+        private static string Pwsh()
+        {
+            string path = Path.Combine(Path.GetDirectoryName(Paths.Root), "shared", "tools", "pwsh", "pwsh");
+            Assert.True(File.Exists(path), "pwsh 7 expected at " + path);
+            return path;
+        }
+
+        private static string RunPwsh(string script)
+        {
+            var start = new ProcessStartInfo(Pwsh(), new[] { "-NoProfile", "-NonInteractive", "-Command", script })
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = Paths.Root,
+            };
+            using Process process = Process.Start(start);
+            string output = process.StandardOutput.ReadToEnd();
+            string error = process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(120_000), "pwsh did not finish");
+            Assert.True(process.ExitCode == 0, output + error);
+            return output.Trim();
+        }
+
+        private const string Loaded = "([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -match '^(Microsoft\\.Graph|Microsoft\\.Kiota|Azure\\.|Microsoft\\.Identity\\.Client)' } | ForEach-Object { $_.GetName().Name } | Sort-Object) -join ','";
+
+        [Fact]
+        public void Importing_the_module_loads_no_graph_kiota_azure_or_msal_assembly()
+        {
+            Assert.Equal("[]", RunPwsh("Import-Module ./ComplianceTools.psd1; Get-Command -Module ComplianceTools | Out-Null; '[' + (" + Loaded + ") + ']'"));
+        }
+
+        [Fact]
+        public void A_graph_cmdlet_loads_them_into_the_module_load_context_not_the_default_one()
+        {
+            string script = "Import-Module ./ComplianceTools.psd1; Connect-ComplianceGraph -AccessToken (ConvertTo-SecureString 'a.b.c' -AsPlainText -Force) -GraphEndpoint http://127.0.0.1:9 | Out-Null; "
+                + "$g = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Microsoft.Graph.Core' }; "
+                + "[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($g).GetType().FullName";
+            Assert.Equal("ComplianceTools.Resolver.ModuleLoadContext", RunPwsh(script));
+        }
+    }
+}
