@@ -25,7 +25,8 @@ namespace ComplianceTools.Core.Audit
             DateTime? asOf = null,
             Action<AuditProgress> progress = null,
             Action<ComplianceProblem> report = null,
-            Action<Finding> onFinding = null)
+            Action<Finding> onFinding = null,
+            IDictionary<string, object> inputs = null)
         {
             if (checks == null)
             {
@@ -33,6 +34,10 @@ namespace ComplianceTools.Core.Audit
             }
 
             var context = new AuditContext(dataset, catalog, asOf ?? dataset?.Company?.CheckDate ?? DateTime.Today, report);
+            foreach (var input in inputs ?? new Dictionary<string, object>())
+            {
+                context.Inputs[input.Key] = input.Value;
+            }
             var selected = new HashSet<string>(
                 ruleIds == null ? catalog.Rules.Select(r => r.Id) : ruleIds.Select(id => catalog.Get(id).Id),
                 StringComparer.OrdinalIgnoreCase);
