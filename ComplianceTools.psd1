@@ -18,6 +18,8 @@
     CmdletsToExport      = @(
         'Get-ComplianceRule'
         'Get-SeatVacancy'
+        'New-ComplianceWorkbook'
+        'Import-ComplianceWorkbook'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
