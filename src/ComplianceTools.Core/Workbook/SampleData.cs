@@ -514,8 +514,8 @@ namespace ComplianceTools.Core.Workbook
                 {
                     new ScenarioRow { Scenario = "信用卡分期营销", Category = "金融营销", AllowedFrom = "09:00", AllowedTo = "20:00", AverageCallSeconds = 48, ConsentMethod = ConsentMethod.Online, SmsSent = 1200000, SmsUnsubscribeReplies = 8400, UnsubscribeRate = 0.007 },
                     new ScenarioRow { Scenario = "理财产品推介", Category = "金融营销", AllowedFrom = "09:00", AllowedTo = "20:00", AverageCallSeconds = 62, ConsentMethod = ConsentMethod.Recorded, SmsSent = 800000, SmsUnsubscribeReplies = 4000, UnsubscribeRate = 0.005 },
-                    new ScenarioRow { Scenario = "逾期提醒", Category = "催收", AllowedFrom = "09:00", AllowedTo = "21:00", AverageCallSeconds = 75, ConsentMethod = ConsentMethod.ExistingCustomer, HangUpRate = 0.18, ComplaintRate = 0.00008, UnsubscribeRate = 0.0900 },
-                    new ScenarioRow { Scenario = "逾期提醒(晚间批次)", Category = "催收", AllowedFrom = "09:00", AllowedTo = "22:30", AverageCallSeconds = 70, ConsentMethod = ConsentMethod.ExistingCustomer, HangUpRate = 0.22, ComplaintRate = 0.0001, UnsubscribeRate = 0.1101 },
+                    new ScenarioRow { Scenario = "逾期提醒", Category = "催收", AllowedFrom = "09:00", AllowedTo = "21:00", AverageCallSeconds = 75, ConsentMethod = ConsentMethod.ExistingCustomer, HangUpRate = 0.18, ComplaintRate = 0.00008, UnsubscribeRate = 0.09004 },
+                    new ScenarioRow { Scenario = "逾期提醒(晚间批次)", Category = "催收", AllowedFrom = "09:00", AllowedTo = "22:30", AverageCallSeconds = 70, ConsentMethod = ConsentMethod.ExistingCustomer, HangUpRate = 0.22, ComplaintRate = 0.0001, UnsubscribeRate = 0.11005 },
                     new ScenarioRow { Scenario = "政务服务回访", Category = "政务回访", AllowedFrom = "09:00", AllowedTo = "18:00", AverageCallSeconds = 95, ConsentMethod = ConsentMethod.ExistingCustomer, HangUpRate = 0.06, UnsubscribeRate = 0.012 },
                     new ScenarioRow { Scenario = "居民满意度调查", Category = "社调", AllowedFrom = "09:00", AllowedTo = "20:00", AverageCallSeconds = 180, ConsentMethod = ConsentMethod.Recorded, HangUpRate = 0.25, UnsubscribeRate = 0.025 },
                 };

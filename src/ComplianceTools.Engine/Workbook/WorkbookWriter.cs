@@ -131,6 +131,7 @@ namespace ComplianceTools.Engine.Workbook
                 ExcelRange header = ws.Cells[1, c + 1];
                 header.Value = column.Header;
                 StyleHeader(header, column.Required);
+                // Cells written later take the column's format; empty rows keep it for people filling them.
                 ws.Column(c + 1).Style.Numberformat.Format = NumberFormat(column);
             }
 
@@ -150,11 +151,6 @@ namespace ComplianceTools.Engine.Workbook
             for (int c = 0; c < columnCount; c++)
             {
                 ColumnSchema column = sheet.Columns[c];
-                if (rows.Count > 0)
-                {
-                    ws.Cells[2, c + 1, rows.Count + 1, c + 1].Style.Numberformat.Format = NumberFormat(column);
-                }
-
                 if (column.Kind == ColumnKind.Choice)
                 {
                     AddList(ws, ws.Cells[2, c + 1, LastExcelRow, c + 1].Address, column);
