@@ -36,34 +36,37 @@ namespace ComplianceTools.Commands.Workbook
         {
             string path = ResolvePath(Path);
             string activity = Text.Get(nameof(Core.Resources.Strings.WorkbookProgressRead));
-            if (ParameterSetName == DatasetSet)
+            try
             {
-                ComplianceDataset dataset = Run(() => WorkbookReader.ReadDataset(path, WriteProblem, (tab, rows) =>
-                    WriteProgress(new ProgressRecord(1, activity, rows < 0 ? tab : Text.Format(nameof(Core.Resources.Strings.WorkbookProgressSheet), tab, rows)))));
-                WriteProgress(new ProgressRecord(1, activity, activity) { RecordType = ProgressRecordType.Completed });
-                WriteObject(dataset);
-                return;
-            }
-
-            IEnumerable<WorkbookRow> rows = Run(() => WorkbookReader.ReadSheet(path, Sheet, WriteProblem));
-            int count = 0;
-            Run(() =>
-            {
-                foreach (WorkbookRow row in rows)
+                if (ParameterSetName == DatasetSet)
                 {
-                    WriteObject(row);
-                    if (++count % ProgressEvery == 0)
+                    WriteObject(WorkbookReader.ReadDataset(path, WriteProblem, (tab, rows) =>
+                        WriteProgress(new ProgressRecord(1, activity, rows < 0 ? tab : Text.Format(nameof(Core.Resources.Strings.WorkbookProgressSheet), tab, rows)))));
+                }
+                else
+                {
+                    int count = 0;
+                    foreach (WorkbookRow row in WorkbookReader.ReadSheet(path, Sheet, WriteProblem))
                     {
-                        WriteProgress(new ProgressRecord(1, activity, Text.Format(nameof(Core.Resources.Strings.WorkbookProgressSheet), Sheet, count)));
+                        WriteObject(row);
+                        if (++count % ProgressEvery == 0)
+                        {
+                            WriteProgress(new ProgressRecord(1, activity, Text.Format(nameof(Core.Resources.Strings.WorkbookProgressSheet), Sheet, count)));
+                        }
                     }
                 }
-
-                return count;
-            });
-            if (count >= ProgressEvery)
-            {
-                WriteProgress(new ProgressRecord(1, activity, activity) { RecordType = ProgressRecordType.Completed });
             }
+            catch (ComplianceException ex) when (ex.ErrorId != "ComplianceTools.Workbook.UnknownSheet")
+            {
+                // This workbook cannot be read (missing, unreadable, no such sheet or column): say so, go on with the next path.
+                WriteError(ToErrorRecord(ex.Problem, ex));
+            }
+            catch (ComplianceException ex)
+            {
+                ThrowProblem(ex.Problem, ex);
+            }
+
+            WriteProgress(new ProgressRecord(1, activity, activity) { RecordType = ProgressRecordType.Completed });
         }
     }
 

@@ -170,6 +170,28 @@ namespace ComplianceTools.Tests.Workbook
         }
 
         [Fact]
+        public void Several_paths_from_the_pipeline_each_give_a_dataset_and_a_missing_one_an_error_without_stopping_the_rest()
+        {
+            string missing = _tmp.File("missing.xlsx");
+            var r = _ps.Run("$args[0], $args[1] | Import-ComplianceWorkbook", missing, _sample.Path);
+            PSObject ds = Assert.Single(r.Output);
+            Assert.Equal(_sample.Path, ds.Text("Path"));
+            Assert.Equal("ComplianceTools.Workbook.FileNotFound,ComplianceTools.Commands.Workbook.ImportComplianceWorkbookCommand", Assert.Single(r.AllErrors).FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void A_form_sheet_gives_one_object_and_an_unknown_sheet_name_is_an_error_listing_the_names_to_use()
+        {
+            PSObject company = _ps.Run("Import-ComplianceWorkbook $args[0] -Sheet 公司信息", _sample.Path).Single();
+            Assert.Equal("B2-20990001", company.Text("LicenceNumber"));
+            Assert.Equal(2000, company.Prop("SeatsOnFile"));
+
+            var r = _ps.Run("Import-ComplianceWorkbook $args[0] -Sheet Seets", _sample.Path);
+            Assert.Empty(r.Output);
+            Assert.Equal("ComplianceTools.Workbook.UnknownSheet,ComplianceTools.Commands.Workbook.ImportComplianceWorkbookCommand", Assert.Single(r.AllErrors).FullyQualifiedErrorId);
+        }
+
+        [Fact]
         public void Importing_never_changes_the_workbook()
         {
             string path = _sample.Path;
