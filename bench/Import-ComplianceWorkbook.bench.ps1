@@ -7,7 +7,8 @@
     Generates the workbooks once (cached in a temp folder) the way Excel saves them: every text in the
     shared-string table, dates as numbers with a date format. The sheet XML is streamed straight into
     the zip, since EPPlus would hold a million rows in memory. Then, for each size, a fresh pwsh process
-    imports the module, streams every row of the sheet to the end of the pipeline and reports the
+    imports the module, streams every row of the sheet to the end of the pipeline (counted by
+    Measure-Object, a compiled consumer like the checks; nothing is collected) and reports the
     elapsed time, the CPU time it used (telling on a shared machine) and its own peak working set. Targets (2-core machine): 200,000 rows in 10 s or less,
     1,000,000 rows in 60 s or less, within 4 GiB.
 
@@ -127,8 +128,7 @@ Import-Module $Manifest
 $p = [Diagnostics.Process]::GetCurrentProcess()
 $cpu = $p.TotalProcessorTime
 $sw = [Diagnostics.Stopwatch]::StartNew()
-$rows = 0
-Import-ComplianceWorkbook -Path $File -Sheet Complaints -ErrorAction SilentlyContinue -ErrorVariable +bad | ForEach-Object { $rows++ }
+$rows = (Import-ComplianceWorkbook -Path $File -Sheet Complaints -ErrorAction SilentlyContinue -ErrorVariable +bad | Measure-Object).Count
 $sw.Stop()
 $p.Refresh()
 [pscustomobject]@{ Rows = $rows; Seconds = [math]::Round($sw.Elapsed.TotalSeconds, 1); CpuSeconds = [math]::Round(($p.TotalProcessorTime - $cpu).TotalSeconds, 1); PeakMiB = [math]::Round($p.PeakWorkingSet64 / 1MB); Errors = $bad.Count } | ConvertTo-Json -Compress

@@ -124,7 +124,13 @@ namespace ComplianceTools.Core.Workbook
         /// <summary>The choice a cell's text names, or null.</summary>
         public ChoiceSchema FindChoice(string text)
         {
-            return text != null && _choiceLookup.TryGetValue(HeaderText.Key(text), out ChoiceSchema choice) ? choice : null;
+            if (text == null)
+            {
+                return null;
+            }
+
+            // Labels as written (已结案, 12321) are keys already; only other spellings need normalising.
+            return _choiceLookup.TryGetValue(text, out ChoiceSchema choice) || _choiceLookup.TryGetValue(HeaderText.Key(text), out choice) ? choice : null;
         }
 
         /// <summary>The drop-down label of an enumeration value.</summary>

@@ -238,6 +238,25 @@ namespace ComplianceTools.Tests.Workbook
         }
 
         [Fact]
+        public void Two_tabs_for_one_sheet_keep_the_first_and_report_the_second()
+        {
+            string path = new XlsxBuilder()
+                .Sheet("Seats", new object[] { "SeatId", "Activated" }, new object[] { "S1", "是" })
+                .Sheet("坐席", new object[] { "SeatId", "Activated" }, new object[] { "S9", "是" }, new object[] { "S10", "否" })
+                .Save(_tmp.File("seats-twice.xlsx"));
+
+            ComplianceDataset ds = WorkbookReader.ReadDataset(path, _problems.Add);
+
+            Assert.Equal("S1", Assert.Single(ds.Seats).SeatId);
+            ComplianceProblem problem = Assert.Single(_problems);
+            Assert.Equal("ComplianceTools.Workbook.DuplicateSheet", problem.ErrorId);
+            Assert.Equal("seats-twice.xlsx: sheets 'Seats' and '坐席' both hold 坐席 Seats; '坐席' is ignored.", problem.Message);
+            var counts = WorkbookSchema.CountRows(ds);
+            Assert.Equal(1, counts.Single(c => c.Sheet == "Seats").Rows);
+            Assert.Null(counts.Single(c => c.Sheet == "Complaints").Rows);
+        }
+
+        [Fact]
         public void The_input_file_is_never_changed_and_is_read_while_another_program_holds_it_open_for_writing()
         {
             string path = new XlsxBuilder().Sheet("Seats", new object[] { "SeatId", "Activated" }, new object[] { "S1", "是" }).Save(_tmp.File("seats-open-elsewhere.xlsx"));
