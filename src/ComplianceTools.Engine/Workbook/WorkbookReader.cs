@@ -1,9 +1,13 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Text;
+using System.Threading;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Workbook;
 using ExcelDataReader;
@@ -111,7 +115,98 @@ namespace ComplianceTools.Engine.Workbook
             }
 
             CheckExists(path);
-            return ReadSheetRows(path, schema, report ?? (_ => { }));
+            return ReadAhead(r => ReadSheetRows(path, schema, r), report ?? (_ => { }));
+        }
+
+        /// <summary>
+        /// Reads and converts on a second thread while the caller consumes: the spreadsheet parsing and the
+        /// PowerShell pipeline then use both cores. Rows and problems arrive in file order, in batches, on the
+        /// caller's thread (so problems can become ErrorRecords); an error of the reader is rethrown there.
+        /// Stopping early (Select-Object -First) cancels the reader, which closes the file.
+        /// </summary>
+        internal static IEnumerable<WorkbookRow> ReadAhead(Func<Action<ComplianceProblem>, IEnumerable<WorkbookRow>> source, Action<ComplianceProblem> report)
+        {
+            const int BatchSize = 512;
+            CultureInfo culture = CultureInfo.CurrentCulture, uiCulture = CultureInfo.CurrentUICulture;
+            using (var queue = new BlockingCollection<List<object>>(boundedCapacity: 8))
+            using (var cancel = new CancellationTokenSource())
+            {
+                Exception failure = null;
+                var producer = new Thread(() =>
+                {
+                    CultureInfo.CurrentCulture = culture;
+                    CultureInfo.CurrentUICulture = uiCulture;
+                    var batch = new List<object>(BatchSize);
+                    try
+                    {
+                        foreach (WorkbookRow row in source(p => batch.Add(p)))
+                        {
+                            batch.Add(row);
+                            if (batch.Count >= BatchSize)
+                            {
+                                queue.Add(batch, cancel.Token);
+                                batch = new List<object>(BatchSize);
+                            }
+                        }
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        batch.Clear();
+                    }
+                    catch (Exception ex)
+                    {
+                        failure = ex;
+                    }
+                    finally
+                    {
+                        try
+                        {
+                            if (batch.Count > 0)
+                            {
+                                queue.Add(batch, cancel.Token);
+                            }
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            // The caller stopped reading: nobody wants the rest.
+                        }
+
+                        queue.CompleteAdding();
+                    }
+                })
+                {
+                    IsBackground = true,
+                    Name = "ComplianceTools workbook reader",
+                };
+                producer.Start();
+                try
+                {
+                    foreach (List<object> batch in queue.GetConsumingEnumerable())
+                    {
+                        foreach (object item in batch)
+                        {
+                            if (item is ComplianceProblem problem)
+                            {
+                                report(problem);
+                            }
+                            else
+                            {
+                                yield return (WorkbookRow)item;
+                            }
+                        }
+                    }
+                }
+                finally
+                {
+                    cancel.Cancel();
+                    producer.Join();
+                }
+
+                if (failure != null)
+                {
+                    ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+            }
         }
 
         private static IEnumerable<WorkbookRow> ReadSheetRows(string path, SheetSchema schema, Action<ComplianceProblem> report)

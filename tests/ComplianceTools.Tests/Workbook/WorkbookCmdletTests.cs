@@ -209,6 +209,12 @@ namespace ComplianceTools.Tests.Workbook
             {
                 var r = zh.Run("New-ComplianceWorkbook $args[0]", path);
                 Assert.Contains("已存在。如需覆盖请加 -Force", Assert.Single(r.AllErrors).Exception.Message);
+
+                // Rows are read ahead on a second thread; its messages still follow the caller's culture.
+                string bad = new XlsxBuilder().Sheet("坐席", new object[] { "坐席编号", "是否开通" }, new object[] { "S1", "也许" }).Save(_tmp.File("seats-bad-cell-zh.xlsx"));
+                var read = zh.Run("Import-ComplianceWorkbook $args[0] -Sheet 坐席", bad);
+                Assert.Single(read.Output);
+                Assert.Equal("seats-bad-cell-zh.xlsx,工作表“坐席”第2行B (是否开通 Activated)列:应为以下之一:否, 是,实际为“也许”。该单元格按空值处理,该行仍会读取。", Assert.Single(read.AllErrors).Exception.Message);
             }
         }
 
