@@ -56,6 +56,8 @@
         'Import-ComplianceDirectory'
         'Publish-ComplianceTask'
         'Copy-ComplianceDocument'
+        'New-ComplianceWorkbook'
+        'Import-ComplianceWorkbook'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
