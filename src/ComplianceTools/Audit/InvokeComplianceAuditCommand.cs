@@ -22,6 +22,7 @@ namespace ComplianceTools.Commands.Audit
     public sealed class InvokeComplianceAuditCommand : ComplianceCheckCmdlet
     {
         private const string DatasetSet = "Dataset";
+        private const string PathSet = "Path";
         private const int ProgressId = 1;
 
         private static readonly Lazy<IReadOnlyList<IAuditCheck>> s_checks = new Lazy<IReadOnlyList<IAuditCheck>>(
@@ -30,6 +31,16 @@ namespace ComplianceTools.Commands.Audit
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         public ComplianceDataset Dataset { get; set; }
+
+        /// <summary>The input workbook (.xlsx) to read and audit; opened read-only. Several paths audit several workbooks.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = PathSet)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
+        /// <summary>Call-record files per source for DATA-001/DATA-002 (Compare-CallRecord): @{ Platform = '…'; Carrier = '…'; PrivacyNumber = '…' }.</summary>
+        [Parameter]
+        public System.Collections.Hashtable CallRecords { get; set; }
 
         /// <summary>Only these rules (ids, wildcards allowed: CMPL-*); default every rule.</summary>
         [Parameter]
@@ -43,7 +54,21 @@ namespace ComplianceTools.Commands.Audit
 
         protected override void ProcessRecord()
         {
-            Audit(Dataset);
+            if (ParameterSetName == DatasetSet)
+            {
+                Audit(Dataset);
+                return;
+            }
+
+            foreach (string path in Path)
+            {
+                // A workbook that cannot be read is an error for that path; the next one is still audited.
+                ComplianceDataset dataset = null;
+                if (TryRun(() => dataset = Engine.Workbook.WorkbookReader.ReadDataset(ResolvePath(path), WriteProblem)))
+                {
+                    Audit(dataset);
+                }
+            }
         }
 
         /// <summary>Audits one dataset; every parameter set ends here.</summary>
@@ -60,9 +85,31 @@ namespace ComplianceTools.Commands.Audit
                 asOf,
                 p => WriteProgress(new ProgressRecord(ProgressId, activity, Text.Format(nameof(Core.Resources.Strings.AuditStatus), p.Index, p.Count, string.Join(", ", p.RuleIds))) { PercentComplete = p.PercentComplete }),
                 WriteProblem,
-                WriteObject));
+                WriteObject,
+                Inputs()));
             WriteProgress(new ProgressRecord(ProgressId, activity, activity) { RecordType = ProgressRecordType.Completed });
             WriteObject(result.Summary);
+        }
+
+        /// <summary>Named inputs for checks that read files beside the workbook (CallRecords → source → paths).</summary>
+        private IDictionary<string, object> Inputs()
+        {
+            var inputs = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            if (CallRecords != null)
+            {
+                var sources = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+                foreach (System.Collections.DictionaryEntry entry in CallRecords)
+                {
+                    object value = entry.Value is PSObject ps ? ps.BaseObject : entry.Value;
+                    sources[entry.Key.ToString()] = value is System.Collections.IEnumerable list && !(value is string)
+                        ? list.Cast<object>().Select(v => ResolvePath(v.ToString())).ToArray()
+                        : new[] { ResolvePath(value.ToString()) };
+                }
+
+                inputs["CallRecords"] = sources;
+            }
+
+            return inputs;
         }
 
         /// <summary>The rule ids -Rule names, wildcards expanded; null for every rule. An unknown id is an error naming it.</summary>

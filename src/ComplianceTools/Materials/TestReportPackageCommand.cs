@@ -21,14 +21,21 @@ namespace ComplianceTools.Commands.Materials
     {
         private const string RowsSet = "Rows";
         private const string DatasetSet = "Dataset";
+        private const string WorkbookSet = "Workbook";
         private readonly List<WorkbookRow> _rows = new List<WorkbookRow>();
         private int _progressId;
 
         /// <summary>The package folder; with -Dataset it defaults to the workbook's Company.PackageFolder.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = RowsSet)]
         [Parameter(Position = 0, ParameterSetName = DatasetSet)]
+        [Parameter(Position = 0, ParameterSetName = WorkbookSet)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
+
+        /// <summary>The input workbook (.xlsx): its Materials, SocialInsurance, Seats, Traffic and Company sheets; its PackageFolder when -Path is not given.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = WorkbookSet)]
+        [ValidateNotNullOrEmpty]
+        public string Workbook { get; set; }
 
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
@@ -58,6 +65,12 @@ namespace ComplianceTools.Commands.Materials
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == WorkbookSet)
+            {
+                CheckDataset(Run(() => Engine.Workbook.WorkbookReader.ReadDataset(ResolvePath(Workbook), WriteProblem)));
+                return;
+            }
+
             if (ParameterSetName == RowsSet)
             {
                 if (InputObject != null)

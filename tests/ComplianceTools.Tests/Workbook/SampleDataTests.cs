@@ -42,7 +42,7 @@ namespace ComplianceTools.Tests.Workbook
             new object[] { "SCN-001", 1.0, "Red" },
             new object[] { "SCN-002", null, "Green" },
             new object[] { "CRED-001", 86.0, "Green" },
-            new object[] { "PEN-001", 1.0, "Red" },
+            new object[] { "PEN-001", 1.0, "Yellow" },
             new object[] { "CMPL-004", 37.0, "Yellow" },
             new object[] { "TRAIN-001", 1248.0 / 1260, "Yellow" },
         };
