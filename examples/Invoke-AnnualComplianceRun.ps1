@@ -56,9 +56,9 @@ param(
     [string] $OutputDirectory,
 
     [ValidateRange(2000, 2200)]
-    [int] $Year = (Get-Date).Year,
+    [int] $Year = [datetime]::Today.Year,
 
-    [datetime] $NoticeDate = (Get-Date).Date,
+    [datetime] $NoticeDate = [datetime]::Today,
 
     [string[]] $Baseline,
 
@@ -68,10 +68,17 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# Only the core cmdlets and .NET are used here, so the script runs the same in pwsh, in Windows PowerShell 5.1
+# and in the embedded host (dotnet run --project src/ComplianceTools.Host), which has no Utility/Management modules.
+function Write-Step([string] $Status, [int] $Percent) {
+    $record = [System.Management.Automation.ProgressRecord]::new(1, 'Annual compliance run', $Status)
+    if ($Percent -ge 100) { $record.RecordType = 'Completed' } else { $record.PercentComplete = $Percent }
+    $PSCmdlet.WriteProgress($record)
+}
 
 if (-not (Get-Module -Name ComplianceTools)) {
-    $manifest = Join-Path (Split-Path -Parent $PSScriptRoot) 'ComplianceTools.psd1'
-    if (Test-Path -LiteralPath $manifest) {
+    $manifest = [System.IO.Path]::Combine([System.IO.Path]::GetDirectoryName($PSScriptRoot), 'ComplianceTools.psd1')
+    if ([System.IO.File]::Exists($manifest)) {
         Import-Module -Name $manifest
     }
     else {
@@ -85,10 +92,8 @@ foreach ($command in 'New-ComplianceWorkbook', 'Import-ComplianceWorkbook', 'Inv
     }
 }
 
-if (-not (Test-Path -LiteralPath $OutputDirectory)) {
-    New-Item -ItemType Directory -Path $OutputDirectory -WhatIf:$false | Out-Null
-}
-$OutputDirectory = (Resolve-Path -LiteralPath $OutputDirectory).ProviderPath
+$OutputDirectory = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($OutputDirectory)
+[System.IO.Directory]::CreateDirectory($OutputDirectory) | Out-Null
 
 $calendar = @{}
 if ($HolidayFile) { $calendar.HolidayFile = $HolidayFile }
@@ -97,35 +102,35 @@ if ($Baseline) { $rules.Baseline = $Baseline }
 
 # 1. The workbook.
 if (-not $WorkbookPath) {
-    $WorkbookPath = Join-Path $OutputDirectory 'sample-workbook.xlsx'
-    Write-Verbose "No -WorkbookPath: creating the sample workbook $WorkbookPath"
+    $WorkbookPath = [System.IO.Path]::Combine($OutputDirectory, 'sample-workbook.xlsx')
+    $PSCmdlet.WriteVerbose("No -WorkbookPath: creating the sample workbook $WorkbookPath")
     New-ComplianceWorkbook -Path $WorkbookPath -Sample -Year ($Year - 1) -Force:$Force | Out-Null
 }
 
 # 2. The workbook read once (its owners sheet assigns the plan), then the audit. The audit also writes a
 #    summary object; the findings are what the plan and the report take.
-Write-Progress -Activity 'Annual compliance run' -Status 'Audit' -PercentComplete 10
+Write-Step 'Audit' 10
 $dataset = Import-ComplianceWorkbook -Path $WorkbookPath
 $findings = @($dataset | Invoke-ComplianceAudit @rules | Where-Object { $_ -is [ComplianceTools.Core.Findings.Finding] })
 
 # 3. The rectification plan.
-Write-Progress -Activity 'Annual compliance run' -Status 'Rectification plan' -PercentComplete 40
+Write-Step 'Rectification plan' 40
 $plan = @($findings | New-RectificationPlan -Dataset $dataset -NoticeDate $NoticeDate @calendar)
 
 # 4. The year's schedules.
-Write-Progress -Activity 'Annual compliance run' -Status 'Schedules' -PercentComplete 60
+Write-Step 'Schedules' 60
 $schedule = @(
     New-ComplianceSchedule -Year $Year -Kind AnnualReport -Dataset $dataset @calendar
     New-ComplianceSchedule -Year $Year -Kind Inspection -Dataset $dataset @calendar
 )
 
 # 5. The report and the calendar file.
-Write-Progress -Activity 'Annual compliance run' -Status 'Report' -PercentComplete 80
-$reportPath = Join-Path $OutputDirectory "compliance-$Year.xlsx"
-$icsPath = Join-Path $OutputDirectory "compliance-$Year.ics"
+Write-Step 'Report' 80
+$reportPath = [System.IO.Path]::Combine($OutputDirectory, "compliance-$Year.xlsx")
+$icsPath = [System.IO.Path]::Combine($OutputDirectory, "compliance-$Year.ics")
 $report = @($findings) + @($plan) + @($schedule) | Export-ComplianceReport -Path $reportPath -Force:$Force
 $tasks = @($plan) + @($schedule) | Export-ComplianceTask -Path $icsPath -Force:$Force
-Write-Progress -Activity 'Annual compliance run' -Completed
+Write-Step 'Done' 100
 
 [pscustomobject]@{
     Workbook       = $WorkbookPath

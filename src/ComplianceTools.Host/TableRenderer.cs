@@ -71,8 +71,19 @@ namespace ComplianceTools.Host
                 return;
             }
 
-            List<(string Label, string Property)> columns = first.TypeNames.Select(t => _views.TryGetValue(t, out var c) ? c : null).FirstOrDefault(c => c != null)
-                ?? first.Properties.Where(p => p.IsGettable && p.MemberType == PSMemberTypes.Property).Take(6).Select(p => (p.Name, p.Name)).ToList();
+            List<(string Label, string Property)> columns = first.TypeNames.Select(t => _views.TryGetValue(t, out var c) ? c : null).FirstOrDefault(c => c != null);
+            if (columns == null)
+            {
+                var properties = first.Properties.Where(p => p.IsGettable && (p.MemberType == PSMemberTypes.Property || p.MemberType == PSMemberTypes.NoteProperty)).Select(p => p.Name).ToList();
+                if (objects.Count == 1 || properties.Count > 6)
+                {
+                    // One object, or too many properties for a table: a list, as PowerShell's default formatting does.
+                    WriteList(objects, properties);
+                    return;
+                }
+
+                columns = properties.Select(p => (p, p)).ToList();
+            }
 
             var rows = objects.Select(o => columns.Select(c => Cell(o, c.Property)).ToList()).ToList();
             int total = Program.SafeWidth();
@@ -89,6 +100,21 @@ namespace ComplianceTools.Host
             foreach (var row in rows)
             {
                 Console.WriteLine(string.Join(" ", row.Select((v, i) => TextWidth.Pad(v, widths[i]))).TrimEnd());
+            }
+
+            Console.WriteLine();
+        }
+
+        private static void WriteList(IReadOnlyList<PSObject> objects, List<string> properties)
+        {
+            int width = properties.Count == 0 ? 0 : properties.Max(TextWidth.Of);
+            foreach (PSObject o in objects)
+            {
+                Console.WriteLine();
+                foreach (string p in properties)
+                {
+                    Console.WriteLine(TextWidth.Pad(p, width) + " : " + Cell(o, p));
+                }
             }
 
             Console.WriteLine();
