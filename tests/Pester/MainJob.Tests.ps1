@@ -1,0 +1,31 @@
+# The README's main command and pipelines, as a user runs them in pwsh.
+BeforeAll {
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module (Join-Path $Root 'ComplianceTools.psd1') -Force
+}
+
+Describe 'The main job on the bundled sample' {
+    It 'audits the sample, plans, schedules and writes the report and calendar' {
+        $out = Join-Path $TestDrive 'run'
+        $summary = & (Join-Path $Root 'examples/Invoke-AnnualComplianceRun.ps1') -OutputDirectory $out -Year 2026 -NoticeDate '2026-03-02'
+        $summary.Red | Should -Be 13
+        $summary.WithoutOwner | Should -Be 0
+        Test-Path $summary.Report | Should -BeTrue
+        Get-Content $summary.Calendar -TotalCount 1 | Should -Be 'BEGIN:VCALENDAR'
+    }
+}
+
+Describe 'From the materials package to a plan' {
+    It 'plans every package finding that is not Green, owned by the workbook''s Materials owner' {
+        $book = Join-Path $TestDrive 'sample.xlsx'
+        New-ComplianceWorkbook -Path $book -Sample -Year 2025
+        $package = New-Item -ItemType Directory -Path (Join-Path $TestDrive '2025年检材料包')
+        Set-Content -Path (Join-Path $package '营业执照.txt') -Value 'not a scan'
+        $dataset = Import-ComplianceWorkbook -Path $book
+        $items = Test-ReportPackage -Path $package -Dataset $dataset | Where-Object Status -ne Green | New-RectificationPlan -Dataset $dataset -NoticeDate '2026-03-02'
+        $items.Count | Should -BeGreaterThan 0
+        $items.RuleId | Sort-Object -Unique | Should -Contain 'MAT-001'
+        $items | ForEach-Object { $_.OwnerMissing | Should -BeFalse }
+        $items | ForEach-Object { $_.DueDate | Should -BeGreaterThan ([datetime]'2026-03-02') }
+    }
+}
