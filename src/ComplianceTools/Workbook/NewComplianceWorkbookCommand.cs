@@ -23,6 +23,10 @@ namespace ComplianceTools.Commands.Workbook
         [Parameter]
         public SwitchParameter Sample { get; set; }
 
+        /// <summary>Write this dataset (from Import-ComplianceWorkbook, or built in a script) instead of the template or the sample.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public ComplianceDataset Dataset { get; set; }
+
         /// <summary>The report year (the year whose data the annual report covers); last year by default.</summary>
         [Parameter]
         [ValidateRange(2000, 2100)]
@@ -51,7 +55,11 @@ namespace ComplianceTools.Commands.Workbook
             int year = MyInvocation.BoundParameters.ContainsKey(nameof(Year)) ? Year : DateTime.Today.Year - 1;
             ComplianceDataset data = null;
             DateTime? stamp = null;
-            if (Sample)
+            if (Dataset != null)
+            {
+                data = Dataset;
+            }
+            else if (Sample)
             {
                 data = SampleData.Create(year);
                 stamp = SampleData.Timestamp(year);
