@@ -18,6 +18,8 @@
     CmdletsToExport      = @(
         'Get-ComplianceRule'
         'Get-SeatVacancy'
+        'Compare-CallRecord'
+        'New-CallRecordSample'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
