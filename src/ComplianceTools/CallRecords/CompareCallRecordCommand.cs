@@ -112,7 +112,7 @@ namespace ComplianceTools.Commands.CallRecords
             }
 
             Task<CallRecordComparison> task = Task.Run(() => CallRecordComparer.Compare(options, volumeRule, matchRule));
-            while (!task.Wait(250))
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(250))
             {
                 Drain(problems);
                 ShowProgress(options.Progress, false);

@@ -42,7 +42,7 @@ namespace ComplianceTools.Commands.CallRecords
             var progress = new ProgressRecord(0, "New-CallRecordSample", Calls + " calls → " + directory);
             WriteProgress(progress);
             Task<CallRecordSampleResult> task = Task.Run(() => CallRecordSample.Generate(Calls, Seed, directory, Force, _cancel.Token));
-            while (!task.Wait(500))
+            while (!((System.IAsyncResult)task).AsyncWaitHandle.WaitOne(500))
             {
                 WriteProgress(progress);
             }
