@@ -141,6 +141,12 @@ namespace ComplianceTools.Core.CallRecords
 
         public TimeSpan Elapsed { get; set; }
 
+        /// <summary>Part of <see cref="Elapsed"/> spent reading and normalizing the files.</summary>
+        public TimeSpan ReadElapsed { get; set; }
+
+        /// <summary>Part of <see cref="Elapsed"/> spent sorting, de-duplicating and matching keys.</summary>
+        public TimeSpan MatchElapsed { get; set; }
+
         /// <summary>Partitions the keys were matched in; above 1 with Spilled, keys went to temporary files.</summary>
         public int Partitions { get; set; }
 

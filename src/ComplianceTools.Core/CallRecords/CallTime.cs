@@ -20,6 +20,8 @@ namespace ComplianceTools.Core.CallRecords
         private static readonly int[] s_daysInMonth = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
         /// <summary>Parses text[0..length). <paramref name="zone"/> null means a fixed <paramref name="offsetSeconds"/> east of UTC.</summary>
+        // AggressiveOptimization (512): the hot loop is compiled optimized at once, not through tier 0.
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
         public static bool TryParse(char[] text, int length, int offsetSeconds, TimeZoneInfo zone, out int seconds)
         {
             seconds = 0;

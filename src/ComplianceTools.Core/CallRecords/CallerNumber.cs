@@ -26,6 +26,8 @@ namespace ComplianceTools.Core.CallRecords
 
         /// <summary>Normalizes the characters <paramref name="text"/>[0..length) into a key.</summary>
         /// <returns>0 when the key is valid, -1 when there are fewer than 5 digits, 1 when more than 17.</returns>
+        // AggressiveOptimization (512): the hot loop is compiled optimized at once, not through tier 0.
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
         public static int TryNormalize(char[] text, int length, out long key)
         {
             key = 0;

@@ -63,6 +63,8 @@ namespace ComplianceTools.Engine.CallRecords
         public MatchCounts Counts { get; } = new MatchCounts();
 
         /// <summary>Sorts and de-duplicates one source's keys in place; returns the unique count.</summary>
+        // AggressiveOptimization (512): the hot loop is compiled optimized at once, not through tier 0.
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
         public int SortAndDeduplicate(int source, long[] callers, KeyEntry[] entries, int n)
         {
             Array.Sort(callers, entries, 0, n);
@@ -103,6 +105,8 @@ namespace ComplianceTools.Engine.CallRecords
         }
 
         /// <summary>Walks the callers of the three sorted sources together.</summary>
+        // AggressiveOptimization (512): the hot loop is compiled optimized at once, not through tier 0.
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
         public void Match(long[][] callers, KeyEntry[][] entries, int[] counts)
         {
             var at = new int[3];
@@ -181,6 +185,8 @@ namespace ComplianceTools.Engine.CallRecords
             }
         }
 
+        // AggressiveOptimization (512): the hot loop is compiled optimized at once, not through tier 0.
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
         private void MatchCaller(long caller, KeyEntry[][] entries, int[] lo, int[] hi)
         {
             int na = hi[0] - lo[0], nb = hi[1] - lo[1], nc = hi[2] - lo[2];
@@ -251,6 +257,8 @@ namespace ComplianceTools.Engine.CallRecords
             }
         }
 
+        // AggressiveOptimization (512): the hot loop is compiled optimized at once, not through tier 0.
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
         private void MatchPair(int x, int y, int pairIndex, KeyEntry[][] entries, int[] lo, int[] hi, int[] offset)
         {
             int nx = hi[x] - lo[x], ny = hi[y] - lo[y];

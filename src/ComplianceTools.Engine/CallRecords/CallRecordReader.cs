@@ -99,6 +99,8 @@ namespace ComplianceTools.Engine.CallRecords
             }
         }
 
+        // AggressiveOptimization (512): the hot loop is compiled optimized at once, not through tier 0.
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
         private void ReadText(CallRecordProgress.FileProgress progress)
         {
             RegisterCodePages();
@@ -283,6 +285,8 @@ namespace ComplianceTools.Engine.CallRecords
             return true;
         }
 
+        // AggressiveOptimization (512): the hot loop is compiled optimized at once, not through tier 0.
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
         private void Append(long caller, int start, long line)
         {
             int p = PartitionStore.PartitionOf(caller, _store.Bits);
