@@ -111,7 +111,7 @@ namespace ComplianceTools.Engine.CallRecords
             using (Stream stream = gz ? (Stream)new GZipStream(file, CompressionMode.Decompress) : file)
             using (var text = new StreamReader(stream, encoding, true, 1 << 16))
             {
-                var options = new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16, MaxBufferSize = 1 << 24, OwnsReader = false };
+                var options = new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16, MaxBufferSize = 1 << 24, OwnsReader = false, Comment = '\0' };
                 CsvDataReader csv;
                 try
                 {
@@ -140,10 +140,16 @@ namespace ComplianceTools.Engine.CallRecords
                     var callerChars = new char[FieldBuffer];
                     var startChars = new char[FieldBuffer];
                     long rows = 0;
+                    long line = 1;
                     while (csv.Read())
                     {
+                        line++;
+                        if (csv.RowFieldCount <= 1 && fieldCount > 1 && csv.GetChars(0, 0, callerChars, 0, FieldBuffer) == 0)
+                        {
+                            continue; // a blank line is not a row
+                        }
+
                         rows++;
-                        long line = rows + 1;
                         if ((rows & 0x3FFF) == 0)
                         {
                             progress.Rows = rows;

@@ -122,6 +122,16 @@ namespace ComplianceTools.Tests.CallRecords
         }
 
         [Fact]
+        public void Blank_lines_are_not_rows_and_a_row_starting_with_a_hash_is_a_row()
+        {
+            string p = CallRecordFixtures.Write(_tmp.FullName, "blank.csv", "caller,start_time\n13800138000,2025-03-01 10:00:00\n\n#13800138001,2025-03-01 10:00:00\n13800138002,2025-02-30 10:00:00\n\n\n");
+            var (_, c, _) = CallRecordFixtures.WorkedExample(_tmp.FullName);
+            PSObject r = _ps.Run("Compare-CallRecord -Platform $args[0] -Carrier $args[1] -WarningAction SilentlyContinue", p, c).Single();
+            AssertStats(r, "Platform", rows: 3, rejected: 1, duplicates: 0, unique: 2, only: 1);
+            Assert.Equal(5L, PSObject.AsPSObject(((System.Collections.IList)r.Prop("Rejections"))[0]).Prop("Line"));
+        }
+
+        [Fact]
         public void Rows_with_the_same_caller_and_start_second_are_one_call()
         {
             string p = CallRecordFixtures.Write(_tmp.FullName, "dup.csv", "caller,start_time\n13800138000,2025-03-01 10:00:00\n+86 138 0013 8000,2025-03-01 10:00:00.700\n13800138000,2025-03-01 10:00:01\n13800138000,2025-03-01 10:00:00\n");
