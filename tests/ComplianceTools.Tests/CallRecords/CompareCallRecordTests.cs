@@ -48,6 +48,18 @@ namespace ComplianceTools.Tests.CallRecords
         }
 
         [Fact]
+        public void A_baseline_can_set_the_tolerance_and_the_reference()
+        {
+            var (p, c, x) = CallRecordFixtures.WorkedExample(_tmp.FullName);
+            string baseline = CallRecordFixtures.Write(_tmp.FullName, "client.json", "{ \"name\": \"client\", \"rules\": { \"DATA-002\": { \"parameters\": { \"toleranceSeconds\": 3 } }, \"DATA-001\": { \"parameters\": { \"reference\": \"Platform\" } } } }");
+            PSObject r = _ps.Run(Three + " -Baseline $args[3]", p, c, x, baseline).Single();
+            Assert.Equal(2L, r.Prop("Union"));
+            Assert.Equal(3, (int)r.Prop("ToleranceSeconds"));
+            Assert.Equal("Platform", r.Text("Reference"));
+            Assert.Equal(new[] { "CallRecords:Carrier", "CallRecords:PrivacyNumber" }, Findings(r).Where(f => f.Text("RuleId") == "DATA-001").Select(f => f.Text("Subject")));
+        }
+
+        [Fact]
         public void The_worked_example_gives_DATA_001_against_the_carrier_and_DATA_002_with_the_unmatched_share()
         {
             var (p, c, x) = CallRecordFixtures.WorkedExample(_tmp.FullName);
