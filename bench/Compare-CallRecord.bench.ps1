@@ -16,6 +16,8 @@ param(
     [int] $Seed = 1,
     [string] $DataRoot = (Join-Path ([System.IO.Path]::GetTempPath()) 'ComplianceTools-bench-callrecords'),
     [int] $Runs = 1,
+    # Passed to Compare-CallRecord; a small limit shows that memory follows the limit, not the data size.
+    [int] $MemoryLimitMB = 384,
     [switch] $Clean
 )
 
@@ -54,7 +56,7 @@ $rows = foreach ($n in $Calls) {
         $load = Get-LoadText
         $script = @"
 Import-Module '$manifest'
-`$r = Compare-CallRecord -Platform '$dir/platform.csv' -Carrier '$dir/carrier.csv' -PrivacyNumber '$dir/privacy-number.csv' -WarningAction SilentlyContinue
+`$r = Compare-CallRecord -Platform '$dir/platform.csv' -Carrier '$dir/carrier.csv' -PrivacyNumber '$dir/privacy-number.csv' -MemoryLimitMB $MemoryLimitMB -WarningAction SilentlyContinue
 `$p = [System.Diagnostics.Process]::GetCurrentProcess()
 [pscustomobject]@{
     Elapsed = `$r.Elapsed.TotalSeconds; Read = `$r.ReadElapsed.TotalSeconds; Match = `$r.MatchElapsed.TotalSeconds
@@ -71,7 +73,7 @@ Import-Module '$manifest'
             $m.Unique[0] -eq $expected.Platform.Unique -and $m.Unique[1] -eq $expected.Carrier.Unique -and $m.Unique[2] -eq $expected.PrivacyNumber.Unique -and
             $m.Duplicates[0] -eq $expected.Platform.Duplicates -and $m.Duplicates[1] -eq $expected.Carrier.Duplicates -and $m.Duplicates[2] -eq $expected.PrivacyNumber.Duplicates
         [pscustomobject]@{
-            Calls = $n; Rows = $totalRows; GB = [math]::Round($bytes / 1GB, 2); Elapsed = [math]::Round($m.Elapsed, 2)
+            Calls = $n; Limit = $MemoryLimitMB; Rows = $totalRows; GB = [math]::Round($bytes / 1GB, 2); Elapsed = [math]::Round($m.Elapsed, 2)
             Read = [math]::Round($m.Read, 2); Match = [math]::Round($m.Match, 2); RowsPerSecond = [math]::Round($totalRows / $m.Elapsed)
             PeakMiB = [math]::Round($m.PeakWorkingSet / 1MB); CpuSeconds = [math]::Round($m.Cpu, 1); Partitions = $m.Partitions; Spilled = $m.Spilled
             Load = $load; Correct = $ok
@@ -82,10 +84,10 @@ Import-Module '$manifest'
 $date = (Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm') + ' UTC'
 "Date: $date; machine: $machine"
 ''
-'| calls | rows | GB | elapsed s | read s | match s | rows/s | peak MiB | process CPU s | partitions | spilled | load avg (1/5/15 min) before | figures = expected.json |'
-'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|'
+'| calls | -MemoryLimitMB | rows | GB | elapsed s | read s | match s | rows/s | peak MiB | process CPU s | partitions | spilled | load avg (1/5/15 min) before | figures = expected.json |'
+'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|'
 foreach ($r in $rows) {
-    '| {0:N0} | {1:N0} | {2} | {3} | {4} | {5} | {6:N0} | {7:N0} | {8} | {9} | {10} | {11} | {12} |' -f $r.Calls, $r.Rows, $r.GB, $r.Elapsed, $r.Read, $r.Match, $r.RowsPerSecond, $r.PeakMiB, $r.CpuSeconds, $r.Partitions, $r.Spilled, $r.Load, $r.Correct
+    '| {0:N0} | {13} | {1:N0} | {2} | {3} | {4} | {5} | {6:N0} | {7:N0} | {8} | {9} | {10} | {11} | {12} |' -f $r.Calls, $r.Rows, $r.GB, $r.Elapsed, $r.Read, $r.Match, $r.RowsPerSecond, $r.PeakMiB, $r.CpuSeconds, $r.Partitions, $r.Spilled, $r.Load, $r.Correct, $r.Limit
 }
 
 if ($Clean) {

@@ -22,6 +22,7 @@ namespace ComplianceTools.Engine.CallRecords
         public const int RejectionsKept = 1000;
 
         private const long EstimatedBytesPerRow = 40;
+        private const int MaxPartitions = 128;
 
         public static CallRecordComparison Compare(CallRecordOptions options, RuleDefinition volumeRule, RuleDefinition matchRule, string period = null)
         {
@@ -187,11 +188,13 @@ namespace ComplianceTools.Engine.CallRecords
             }
 
             long keyBytes = bytes / EstimatedBytesPerRow * KeyBlock.BytesPerKey;
-            // Partitions of about 4 MB of keys sort in cache and spread evenly over the cores.
+
+            // Partitions of about 4 MB of keys sort in cache and spread evenly over the cores; at most
+            // MaxPartitions of them, so a spilled run keeps 3 × MaxPartitions files open (well under ulimit -n).
             long perPartition = Math.Max(Math.Min(budget / 8, 4L << 20), 1L << 18);
             long wanted = (keyBytes + perPartition - 1) / perPartition;
             int partitions = 1;
-            while (partitions < wanted && partitions < 1024)
+            while (partitions < wanted && partitions < MaxPartitions)
             {
                 partitions *= 2;
             }

@@ -85,7 +85,7 @@ namespace ComplianceTools.Engine.CallRecords
                     }
                 }
             }
-            catch (Exception ex) when (ex is IOException || ex is InvalidDataException || ex is CsvFormatException || ex is UnauthorizedAccessException || ex is ExcelDataReader.Exceptions.ExcelReaderException)
+            catch (Exception ex) when (!(ex is ComplianceException) && !(ex is OperationCanceledException) && !(ex is OutOfMemoryException))
             {
                 throw Problem("ComplianceTools.CallRecords.FileUnreadable", ProblemKind.ReadError, Text.Format(nameof(Core.Resources.Strings.CallRecordFileUnreadable), _path, _input.Source, ex.Message), ex);
             }
@@ -107,7 +107,7 @@ namespace ComplianceTools.Engine.CallRecords
             bool gz = _path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
             Encoding encoding = _input.Encoding ?? DetectEncoding(gz);
             File.Encoding = encoding.WebName;
-            using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+            using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan))
             using (Stream stream = gz ? (Stream)new GZipStream(file, CompressionMode.Decompress) : file)
             using (var text = new StreamReader(stream, encoding, true, 1 << 16))
             {
@@ -190,7 +190,7 @@ namespace ComplianceTools.Engine.CallRecords
         private void ReadExcel(CallRecordProgress.FileProgress progress)
         {
             File.Encoding = string.Empty;
-            using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+            using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))
             using (IExcelDataReader excel = ExcelReaderFactory.CreateOpenXmlReader(file))
             {
                 if (!excel.Read())
@@ -390,7 +390,7 @@ namespace ComplianceTools.Engine.CallRecords
         {
             var head = new byte[1 << 16];
             int n = 0;
-            using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+            using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096))
             using (Stream stream = gz ? (Stream)new GZipStream(file, CompressionMode.Decompress) : file)
             {
                 int read;

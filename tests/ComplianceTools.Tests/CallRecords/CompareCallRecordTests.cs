@@ -401,6 +401,18 @@ namespace ComplianceTools.Tests.CallRecords
         }
 
         [Fact]
+        public void A_corrupt_gzip_file_is_a_read_error_naming_it()
+        {
+            var (p, c, _) = CallRecordFixtures.WorkedExample(_tmp.FullName);
+            string corrupt = CallRecordFixtures.Write(_tmp.FullName, "privacy.csv.gz", "this is not gzip data");
+            var result = _ps.Run(Three, p, c, corrupt);
+            ErrorRecord error = Assert.Single(result.Errors);
+            Assert.Equal("ComplianceTools.CallRecords.FileUnreadable,ComplianceTools.Commands.CallRecords.CompareCallRecordCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ReadError, error.CategoryInfo.Category);
+            Assert.Equal(1L, Assert.Single(result.Output).Prop("PlatformCarrier"));
+        }
+
+        [Fact]
         public void One_source_is_not_enough()
         {
             var (p, _, _) = CallRecordFixtures.WorkedExample(_tmp.FullName);
