@@ -98,15 +98,6 @@ namespace ComplianceTools.Engine.CallRecords
             }
         }
 
-        /// <summary>The object inside a PowerShell PSObject wrapper (found by name: the engine has no PowerShell types).</summary>
-        private static object Unwrap(object value)
-        {
-            if (value != null && value.GetType().FullName == "System.Management.Automation.PSObject")
-            {
-                return value.GetType().GetProperty("BaseObject")?.GetValue(value) ?? value;
-            }
-
-            return value;
-        }
+        private static object Unwrap(object value) => CallRecordArguments.Unwrap(value);
     }
 }

@@ -21,6 +21,7 @@ namespace ComplianceTools.Commands.CallRecords
     public sealed class CompareCallRecordCommand : ComplianceCheckCmdlet
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        private readonly HashSet<int> _completed = new HashSet<int>();
 
         /// <summary>Files of the call-center platform's records (wildcards allowed).</summary>
         [Parameter(Position = 0)]
@@ -141,46 +142,10 @@ namespace ComplianceTools.Commands.CallRecords
 
         private void AddSource(CallRecordOptions options, CallSource source, string[] paths)
         {
-            if (paths == null)
+            if (paths != null)
             {
-                return;
+                options.Sources.Add(CallRecordArguments.Source(source, ResolveFiles(source, paths), Encoding, TimeZone, ColumnMap));
             }
-
-            var input = new CallRecordSourceInput(source, ResolveFiles(source, paths));
-            string encoding = PerSource(Encoding, source);
-            if (encoding != null)
-            {
-                input.Encoding = CallRecordOptions.ParseEncoding(encoding);
-            }
-
-            string zone = PerSource(TimeZone, source);
-            if (zone != null)
-            {
-                input.TimeZone = CallTimeZone.Parse(zone);
-            }
-
-            if (ColumnMap != null && ColumnMap.ContainsKey(source.ToString()))
-            {
-                if (!(Unwrap(ColumnMap[source.ToString()]) is IDictionary map))
-                {
-                    throw new ComplianceException(new ComplianceProblem("ComplianceTools.CallRecords.ColumnMapInvalid", ProblemKind.InvalidArgument, Text.Format(nameof(Core.Resources.Strings.CallRecordColumnMapInvalid), source), source.ToString()));
-                }
-
-                foreach (DictionaryEntry e in map)
-                {
-                    string key = Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture);
-                    if (string.Equals(key, "Caller", StringComparison.OrdinalIgnoreCase))
-                    {
-                        input.CallerColumn = Convert.ToString(Unwrap(e.Value), System.Globalization.CultureInfo.InvariantCulture);
-                    }
-                    else if (string.Equals(key, "Start", StringComparison.OrdinalIgnoreCase))
-                    {
-                        input.StartColumn = Convert.ToString(Unwrap(e.Value), System.Globalization.CultureInfo.InvariantCulture);
-                    }
-                }
-            }
-
-            options.Sources.Add(input);
         }
 
         private List<string> ResolveFiles(CallSource source, string[] paths)
@@ -208,34 +173,6 @@ namespace ComplianceTools.Commands.CallRecords
             return files.Distinct(StringComparer.Ordinal).ToList();
         }
 
-        private static string PerSource(object value, CallSource source)
-        {
-            value = Unwrap(value);
-            if (value == null)
-            {
-                return null;
-            }
-
-            if (value is IDictionary map)
-            {
-                foreach (DictionaryEntry e in map)
-                {
-                    string key = Convert.ToString(e.Key, System.Globalization.CultureInfo.InvariantCulture);
-                    if (!Enum.TryParse(key, true, out CallSource _) && key != "*")
-                    {
-                        throw new ComplianceException(new ComplianceProblem("ComplianceTools.CallRecords.SourceUnknown", ProblemKind.InvalidArgument, Text.Format(nameof(Core.Resources.Strings.CallRecordSourceUnknown), key), key));
-                    }
-                }
-
-                object v = map.Contains(source.ToString()) ? map[source.ToString()] : (map.Contains("*") ? map["*"] : null);
-                return v == null ? null : Convert.ToString(Unwrap(v), System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        private static object Unwrap(object value) => value is PSObject ps ? ps.BaseObject : value;
-
         private void Drain(ConcurrentQueue<ComplianceProblem> problems)
         {
             while (problems.TryDequeue(out ComplianceProblem problem))
@@ -252,7 +189,7 @@ namespace ComplianceTools.Commands.CallRecords
             for (int i = 0; i < files.Count; i++)
             {
                 var f = files[i];
-                if (!f.Started)
+                if (!f.Started || _completed.Contains(i))
                 {
                     continue;
                 }
@@ -261,6 +198,7 @@ namespace ComplianceTools.Commands.CallRecords
                 if (completed || f.Done)
                 {
                     record.RecordType = ProgressRecordType.Completed;
+                    _completed.Add(i);
                 }
                 else
                 {
