@@ -412,6 +412,20 @@ namespace ComplianceTools.Tests.CallRecords
             Assert.Equal(1L, Assert.Single(result.Output).Prop("PlatformCarrier"));
         }
 
+        [Theory]
+        [InlineData("-TimeZone @{ Billing = 'UTC' }", "ComplianceTools.CallRecords.SourceUnknown")]
+        [InlineData("-TimeZone 'Mars/Olympus'", "ComplianceTools.CallRecords.TimeZoneUnknown")]
+        [InlineData("-Encoding 'no-such-encoding'", "ComplianceTools.CallRecords.EncodingUnknown")]
+        [InlineData("-ColumnMap @{ Carrier = 'caller' }", "ComplianceTools.CallRecords.ColumnMapInvalid")]
+        [InlineData("-ColumnMap @{ Carrier = @{ Calller = 'caller' } }", "ComplianceTools.CallRecords.ColumnMapInvalid")]
+        public void Bad_per_source_arguments_stop_with_a_clear_error(string arguments, string errorId)
+        {
+            var (p, c, x) = CallRecordFixtures.WorkedExample(_tmp.FullName);
+            var result = _ps.Run(Three + " " + arguments, p, c, x);
+            Assert.Empty(result.Output);
+            Assert.Equal(errorId + ",ComplianceTools.Commands.CallRecords.CompareCallRecordCommand", Assert.Single(result.AllErrors).FullyQualifiedErrorId);
+        }
+
         [Fact]
         public void One_source_is_not_enough()
         {
