@@ -58,6 +58,8 @@
         'Copy-ComplianceDocument'
         'New-ComplianceWorkbook'
         'Import-ComplianceWorkbook'
+        'Compare-CallRecord'
+        'New-CallRecordSample'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

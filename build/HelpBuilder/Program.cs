@@ -70,6 +70,12 @@ namespace ComplianceTools.Build
                     }
 
                     var md = MarkdownHelp.Parse(File.ReadAllText(file, Encoding.UTF8));
+                    // -WhatIf and -Confirm mean the same everywhere: standard text unless the file says more.
+                    foreach (var standard in StandardParameters(culture).Where(sp => command.Parameters.Any(p => p.Name == sp.Key) && !md.Parameters.ContainsKey(sp.Key)))
+                    {
+                        md.Parameters[standard.Key] = standard.Value;
+                    }
+
                     foreach (ParameterInfo2 p in command.Parameters.Where(p => !md.Parameters.ContainsKey(p.Name)))
                     {
                         Console.WriteLine($"HelpBuilder: {culture}/{command.Name}.md does not describe -{p.Name}");
@@ -102,6 +108,16 @@ namespace ComplianceTools.Build
 
             Console.WriteLine($"HelpBuilder: {commands.Count} cmdlets, {problems} gaps");
             return 0;
+        }
+
+        private static Dictionary<string, string> StandardParameters(string culture)
+        {
+            bool zh = culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+            return new Dictionary<string, string>
+            {
+                ["WhatIf"] = zh ? "显示运行该命令会发生什么,但不实际运行。" : "Shows what would happen if the cmdlet runs. The cmdlet is not run.",
+                ["Confirm"] = zh ? "运行该命令前提示确认。" : "Prompts you for confirmation before running the cmdlet.",
+            };
         }
 
         private static string AboutText(string markdown)

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Rules;
+
+namespace ComplianceTools.Core.CallRecords
+{
+    /// <summary>DATA-001 and DATA-002 from the figures of a call-record comparison.</summary>
+    public static class CallRecordFindings
+    {
+        public const string VolumeRuleId = "DATA-001";
+        public const string MatchRuleId = "DATA-002";
+
+        /// <summary>Subject of the findings about one source ("CallRecords:Platform"); stable across runs.</summary>
+        public static string Subject(CallSource? source) => source.HasValue ? "CallRecords:" + source.Value : "CallRecords";
+
+        /// <summary>The source DATA-001 compares against, from the rule's "reference" parameter.</summary>
+        public static CallSource DefaultReference(RuleDefinition volumeRule)
+        {
+            string value = volumeRule?.GetString("reference");
+            return !string.IsNullOrEmpty(value) && Enum.TryParse(value, true, out CallSource source) ? source : CallSource.Carrier;
+        }
+
+        /// <summary>The match tolerance in seconds, from DATA-002's "toleranceSeconds" parameter.</summary>
+        public static int DefaultTolerance(RuleDefinition matchRule)
+        {
+            return matchRule != null && matchRule.Parameters.ContainsKey("toleranceSeconds") ? (int)Math.Round(matchRule.GetDouble("toleranceSeconds")) : 2;
+        }
+
+        /// <summary>DATA-001: one finding per source against the reference; DATA-002: one finding for the reconciliation.</summary>
+        public static IReadOnlyList<Finding> Build(RuleDefinition volumeRule, RuleDefinition matchRule, CallRecordComparison result, string period)
+        {
+            var findings = new List<Finding>();
+            if (volumeRule != null && volumeRule.Enabled)
+            {
+                AddVolume(volumeRule, result, period, findings);
+            }
+
+            if (matchRule != null && matchRule.Enabled)
+            {
+                findings.Add(Match(matchRule, result, period));
+            }
+
+            return findings;
+        }
+
+        private static void AddVolume(RuleDefinition rule, CallRecordComparison result, string period, List<Finding> findings)
+        {
+            CallSourceStats reference = result.Get(result.Reference);
+            foreach (CallSource source in new[] { CallSource.Platform, CallSource.Carrier, CallSource.PrivacyNumber })
+            {
+                CallSourceStats stats = result.Get(source);
+                if (stats == null || source == result.Reference)
+                {
+                    continue;
+                }
+
+                if (reference == null)
+                {
+                    findings.Add(rule.NewSkipped(Outcome.Skipped, Subject(source), period, Text.Format(nameof(Resources.Strings.CallRecordReferenceMissing), result.Reference)));
+                    continue;
+                }
+
+                if (reference.Unique == 0)
+                {
+                    findings.Add(rule.NewSkipped(Outcome.Skipped, Subject(source), period, Text.Format(nameof(Resources.Strings.CallRecordReferenceEmpty), result.Reference)));
+                    continue;
+                }
+
+                double difference = Math.Abs(stats.Unique - reference.Unique) / (double)reference.Unique;
+                string reason = Text.Format(
+                    nameof(Resources.Strings.CallRecordVolumeReason),
+                    source,
+                    stats.Unique.ToString("#,0", CultureInfo.InvariantCulture),
+                    reference.Unique.ToString("#,0", CultureInfo.InvariantCulture),
+                    result.Reference,
+                    Finding.FormatValue(difference, rule.Unit),
+                    rule.ThresholdText);
+                var evidence = new[]
+                {
+                    new EvidenceItem(source.ToString(), Text.Get(nameof(Resources.Strings.CallRecordUniqueCalls)), stats.Unique),
+                    new EvidenceItem(result.Reference.ToString(), Text.Get(nameof(Resources.Strings.CallRecordUniqueCalls)), reference.Unique),
+                };
+                findings.Add(rule.NewFinding(rule.Classify(difference), difference, Subject(source), period, reason, evidence));
+            }
+        }
+
+        private static Finding Match(RuleDefinition rule, CallRecordComparison result, string period)
+        {
+            if (result.Union == 0)
+            {
+                return rule.NewSkipped(Outcome.Skipped, Subject(null), period, Text.Get(nameof(Resources.Strings.CallRecordNoCalls)));
+            }
+
+            long unmatched = result.Union - result.InAll;
+            double share = unmatched / (double)result.Union;
+            var evidence = new List<EvidenceItem>();
+            var parts = new List<string>();
+            foreach (CallSource source in new[] { CallSource.Platform, CallSource.Carrier, CallSource.PrivacyNumber })
+            {
+                CallSourceStats s = result.Get(source);
+                if (s == null)
+                {
+                    continue;
+                }
+
+                string detail = Text.Format(
+                    nameof(Resources.Strings.CallRecordSourceEvidence),
+                    s.Duplicates.ToString("#,0", CultureInfo.InvariantCulture),
+                    s.Only.ToString("#,0", CultureInfo.InvariantCulture),
+                    s.Missing.ToString("#,0", CultureInfo.InvariantCulture),
+                    s.Rejected.ToString("#,0", CultureInfo.InvariantCulture));
+                evidence.Add(new EvidenceItem(source.ToString(), detail, s.Missing));
+                parts.Add(source + " " + detail);
+            }
+
+            string reason = Text.Format(
+                nameof(Resources.Strings.CallRecordMatchReason),
+                unmatched.ToString("#,0", CultureInfo.InvariantCulture),
+                result.Union.ToString("#,0", CultureInfo.InvariantCulture),
+                Finding.FormatValue(share, rule.Unit),
+                result.ToleranceSeconds,
+                string.Join("; ", parts));
+            return rule.NewFinding(rule.Classify(share), share, Subject(null), period, reason, evidence);
+        }
+    }
+}
