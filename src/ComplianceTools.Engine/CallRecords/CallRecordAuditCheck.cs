@@ -25,9 +25,16 @@ namespace ComplianceTools.Engine.CallRecords
 
         public IEnumerable<Finding> Run(AuditContext context)
         {
-            if (context == null || !context.Inputs.TryGetValue(InputName, out object value) || !(Unwrap(value) is IDictionary map))
+            if (context == null)
             {
                 return Array.Empty<Finding>();
+            }
+
+            if (!context.Inputs.TryGetValue(InputName, out object value) || !(Unwrap(value) is IDictionary map))
+            {
+                // Nothing is read; the per-call rule says why it has no result (DATA-001 also runs on the Revenue sheet).
+                RuleDefinition rule = context.Catalog.Get(CallRecordFindings.MatchRuleId);
+                return new[] { rule.NewSkipped(Outcome.Skipped, "CallRecords", context.YearPeriod, Text.Get(nameof(Core.Resources.Strings.CallRecordsNotGiven))) };
             }
 
             RuleDefinition volumeRule = context.Catalog.Get(CallRecordFindings.VolumeRuleId);

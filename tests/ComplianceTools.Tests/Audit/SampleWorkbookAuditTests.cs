@@ -54,7 +54,7 @@ namespace ComplianceTools.Tests.Audit
             Assert.Equal("示例呼叫中心有限公司", summary.Text("Subject"));
             Assert.Equal("Red", summary.Text("Worst"));
             var skipped = ((System.Collections.IEnumerable)summary.Prop("Skipped")).Cast<object>().Select(PSObject.AsPSObject).Select(s => s.Text("RuleId")).ToList();
-            Assert.Equal(new[] { "MAT-001", "MAT-002", "MAT-003", "MAT-004" }, skipped.OrderBy(s => s));
+            Assert.Equal(new[] { "DATA-002", "MAT-001", "MAT-002", "MAT-003", "MAT-004" }, skipped.OrderBy(s => s));
         }
 
         [Fact]
@@ -81,7 +81,27 @@ namespace ComplianceTools.Tests.Audit
             var skipped = ((System.Collections.IEnumerable)summary.Prop("Skipped")).Cast<object>().Select(PSObject.AsPSObject).ToList();
             var skippedForTraffic = skipped.Where(s => s.Text("Reason").Contains("Traffic")).Select(s => s.Text("RuleId")).OrderBy(s => s).ToList();
             Assert.Equal(needTraffic, skippedForTraffic);
-            Assert.All(skipped.Where(s => !s.Text("RuleId").StartsWith("MAT-")), s => Assert.Contains("Traffic (呼叫流量)", s.Text("Reason")));
+            Assert.All(skipped.Where(s => !s.Text("RuleId").StartsWith("MAT-") && s.Text("RuleId") != "DATA-002"), s => Assert.Contains("Traffic (呼叫流量)", s.Text("Reason")));
+        }
+
+        [Fact]
+        public void CallRecords_adds_the_per_call_reconciliation_to_the_audit_and_leaves_it_out_without()
+        {
+            string book = _tmp.File("sample.xlsx");
+            string records = _tmp.File("records");
+            _ps.Run("New-ComplianceWorkbook -Path $args[0] -Sample -Year 2025; New-CallRecordSample -Calls 2000 -Seed 11 -OutputDirectory $args[1]", book, records).ThrowOnError();
+            var with = Findings(_ps.Run(
+                "Invoke-ComplianceAudit -Path $args[0] -Rule DATA-001,DATA-002 -CallRecords @{ Platform = [IO.Path]::Combine($args[1], 'platform*'); Carrier = [IO.Path]::Combine($args[1], 'carrier*'); PrivacyNumber = [IO.Path]::Combine($args[1], 'privacy*') }",
+                book, records).ThrowOnError());
+            Assert.Contains(with, f => f.Text("RuleId") == "DATA-002" && f.Text("Subject") == "CallRecords");
+            Assert.Contains(with, f => f.Text("RuleId") == "DATA-001" && f.Text("Subject") == "CallRecords:Platform");
+
+            var without = _ps.Run("Invoke-ComplianceAudit -Path $args[0] -Rule DATA-001,DATA-002", book).ThrowOnError();
+            Assert.DoesNotContain(Findings(without), f => f.Text("Subject").StartsWith("CallRecords") && f.Text("Outcome") != "Skipped");
+            var skipped = ((System.Collections.IEnumerable)without.Output.Last().Prop("Skipped")).Cast<object>().Select(PSObject.AsPSObject).ToList();
+            PSObject data002 = Assert.Single(skipped);
+            Assert.Equal("DATA-002", data002.Text("RuleId"));
+            Assert.Contains("-CallRecords", data002.Text("Reason"));
         }
 
         [Fact]

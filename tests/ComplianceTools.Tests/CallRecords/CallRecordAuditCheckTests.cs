@@ -16,11 +16,14 @@ namespace ComplianceTools.Tests.CallRecords
     public sealed class CallRecordAuditCheckTests
     {
         [Fact]
-        public void Without_call_records_the_check_produces_nothing_and_needs_no_sheet()
+        public void Without_call_records_the_check_reads_nothing_and_says_DATA_002_was_skipped()
         {
             var check = new CallRecordAuditCheck();
             var context = new AuditContext(new ComplianceDataset(), CatalogLoader.Default, new DateTime(2026, 3, 1), null);
-            Assert.Empty(check.Run(context));
+            var finding = Assert.Single(check.Run(context));
+            Assert.Equal("DATA-002", finding.RuleId);
+            Assert.Equal(Core.Findings.Outcome.Skipped, finding.Outcome);
+            Assert.Contains("-CallRecords", finding.Reason);
             Assert.Empty(check.RequiredSheets);
             Assert.Equal(new[] { "DATA-001", "DATA-002" }, check.RuleIds);
         }
