@@ -138,7 +138,8 @@ Write-Step 'Done' 100
     Calendar       = $tasks.FullName
     Red            = @($findings | Where-Object { $_.Severity -eq 'Red' }).Count
     Yellow         = @($findings | Where-Object { $_.Severity -eq 'Yellow' }).Count
-    Green          = @($findings | Where-Object { $_.Severity -eq 'Green' }).Count
+    Green          = @($findings | Where-Object { $_.Severity -eq 'Green' -and $_.Outcome -eq 'Pass' }).Count
+    Skipped        = @($findings | Where-Object { $_.Outcome -eq 'Skipped' -or $_.Outcome -eq 'NotApplicable' }).Count
     PlanItems      = $plan.Count
     ScheduleItems  = $schedule.Count
     WithoutOwner   = @(@($plan) + @($schedule) | Where-Object OwnerMissing).Count
