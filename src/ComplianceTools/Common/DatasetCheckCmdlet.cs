@@ -39,11 +39,7 @@ namespace ComplianceTools.Commands.Common
             var missing = check.RequiredSheets.Where(s => !SheetNames.IsPresent(dataset, s)).ToList();
             if (missing.Count > 0)
             {
-                WriteProblem(new ComplianceProblem(
-                    "ComplianceTools.Workbook.SheetMissing",
-                    ProblemKind.ObjectNotFound,
-                    Text.Format(nameof(Core.Resources.Strings.SheetMissingForRule), dataset.Path ?? string.Empty, string.Join(", ", missing.Select(SheetNames.Describe)), string.Join(", ", check.RuleIds)),
-                    dataset.Path ?? missing[0]));
+                WriteProblem(SheetRequirement.Missing(dataset, string.Join(", ", check.RuleIds), missing.ToArray()));
                 return;
             }
 

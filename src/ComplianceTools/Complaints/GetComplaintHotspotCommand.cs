@@ -45,11 +45,7 @@ namespace ComplianceTools.Commands.Complaints
 
             if (Dataset.Complaints == null)
             {
-                WriteProblem(new Core.Common.ComplianceProblem(
-                    "ComplianceTools.Workbook.SheetMissing",
-                    Core.Common.ProblemKind.ObjectNotFound,
-                    Core.Common.Text.Format(nameof(Core.Resources.Strings.SheetMissingForRule), Dataset.Path ?? string.Empty, Core.Audit.SheetNames.Describe("Complaints"), ComplaintRate.RuleId),
-                    Dataset.Path ?? "Complaints"));
+                WriteProblem(SheetRequirement.Missing(Dataset, ComplaintRate.RuleId, "Complaints"));
                 return;
             }
 

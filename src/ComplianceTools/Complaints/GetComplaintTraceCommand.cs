@@ -35,7 +35,7 @@ namespace ComplianceTools.Commands.Complaints
 
             if (Dataset.Complaints == null)
             {
-                ThrowProblem(SheetRequirement.Missing(Dataset, "Complaints", "投诉", ComplaintTrace.RuleId));
+                ThrowProblem(SheetRequirement.Missing(Dataset, ComplaintTrace.RuleId, "Complaints"));
             }
 
             WriteObject(Run(() => ComplaintTrace.Check(EnabledRule(ComplaintTrace.RuleId), Dataset.Complaints, Dataset.Company?.CompanyName, SheetRequirement.Year(Dataset))));

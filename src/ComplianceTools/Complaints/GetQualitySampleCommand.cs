@@ -45,7 +45,7 @@ namespace ComplianceTools.Commands.Complaints
 
             if (Dataset.Complaints == null)
             {
-                ThrowProblem(SheetRequirement.Missing(Dataset, "Complaints", "投诉", ComplaintTrace.RuleId));
+                ThrowProblem(SheetRequirement.Missing(Dataset, ComplaintTrace.RuleId, "Complaints"));
             }
 
             Draw(Dataset.Complaints);

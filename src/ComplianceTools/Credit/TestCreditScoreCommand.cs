@@ -39,7 +39,7 @@ namespace ComplianceTools.Commands.Credit
             {
                 if (Dataset.Company == null)
                 {
-                    ThrowProblem(SheetRequirement.Missing(Dataset, "Company", "公司信息", CreditScore.RuleId));
+                    ThrowProblem(SheetRequirement.Missing(Dataset, CreditScore.RuleId, "Company"));
                 }
 
                 WriteObject(Run(() => CreditScore.Check(EnabledRule(CreditScore.RuleId), Dataset, Dataset.Company.CompanyName, SheetRequirement.Year(Dataset))));

@@ -53,7 +53,7 @@ namespace ComplianceTools.Commands.Data
                 case DatasetSet:
                     if (Dataset.Revenue == null)
                     {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, "Revenue", "收入与结算", CallVolume.RuleId));
+                        ThrowProblem(SheetRequirement.Missing(Dataset, CallVolume.RuleId, "Revenue"));
                     }
 
                     WriteObject(Run(() => CallVolume.Check(EnabledRule(CallVolume.RuleId), Dataset.Revenue, Reference, ByMonth, WriteProblem)), true);

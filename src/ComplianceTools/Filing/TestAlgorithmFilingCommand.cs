@@ -70,7 +70,7 @@ namespace ComplianceTools.Commands.Filing
                 case DatasetSet:
                     if (Dataset.Company == null)
                     {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, "Company", "公司信息", AlgorithmFiling.RuleId));
+                        ThrowProblem(SheetRequirement.Missing(Dataset, AlgorithmFiling.RuleId, "Company"));
                     }
 
                     WriteObject(Run(() => AlgorithmFiling.Check(EnabledRule(AlgorithmFiling.RuleId), Dataset, Dataset.Company.CompanyName, SheetRequirement.Year(Dataset))));

@@ -36,7 +36,7 @@ namespace ComplianceTools.Commands.Filing
             {
                 if (Dataset.Company == null)
                 {
-                    ThrowProblem(SheetRequirement.Missing(Dataset, "Company", "公司信息", CrossBorderFiling.RuleId));
+                    ThrowProblem(SheetRequirement.Missing(Dataset, CrossBorderFiling.RuleId, "Company"));
                 }
 
                 WriteObject(Run(() => CrossBorderFiling.Check(EnabledRule(CrossBorderFiling.RuleId), Dataset.Company, Dataset.Seats, Dataset.Company.CompanyName, SheetRequirement.Year(Dataset))));

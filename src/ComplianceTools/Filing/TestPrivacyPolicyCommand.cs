@@ -48,7 +48,7 @@ namespace ComplianceTools.Commands.Filing
             CompanyProfile company = ParameterSetName == DatasetSet ? Dataset.Company : Company;
             if (ParameterSetName == DatasetSet && company == null && Path == null)
             {
-                ThrowProblem(SheetRequirement.Missing(Dataset, "Company", "公司信息", PrivacyPolicy.RuleId));
+                ThrowProblem(SheetRequirement.Missing(Dataset, PrivacyPolicy.RuleId, "Company"));
             }
 
             string baseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath;

@@ -40,7 +40,7 @@ namespace ComplianceTools.Commands.Penalties
 
             if (Dataset.Penalties == null)
             {
-                ThrowProblem(SheetRequirement.Missing(Dataset, "Penalties", "行政处罚", PenaltyRectification.RuleId));
+                ThrowProblem(SheetRequirement.Missing(Dataset, PenaltyRectification.RuleId, "Penalties"));
             }
 
             DateTime asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : SheetRequirement.AsOf(Dataset);

@@ -51,7 +51,7 @@ namespace ComplianceTools.Commands.Revenue
                 case DatasetSet:
                     if (Dataset.Revenue == null)
                     {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, "Revenue", "收入与结算", RevenueConsistency.RuleId));
+                        ThrowProblem(SheetRequirement.Missing(Dataset, RevenueConsistency.RuleId, "Revenue"));
                     }
 
                     WriteObject(Run(() => RevenueConsistency.Check(EnabledRule(RevenueConsistency.RuleId), Dataset.Revenue, Dataset.Company?.CompanyName, ByMonth, WriteProblem)), true);

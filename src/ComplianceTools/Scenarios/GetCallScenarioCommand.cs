@@ -41,7 +41,7 @@ namespace ComplianceTools.Commands.Scenarios
                 case DatasetSet:
                     if (Dataset.Scripts == null)
                     {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, "Scripts", "外呼话术", ScenarioClassifier.RuleId));
+                        ThrowProblem(SheetRequirement.Missing(Dataset, ScenarioClassifier.RuleId, "Scripts"));
                     }
 
                     WriteObject(Classifier.Classify(Dataset.Scripts), true);

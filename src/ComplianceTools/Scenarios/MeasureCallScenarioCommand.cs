@@ -36,7 +36,7 @@ namespace ComplianceTools.Commands.Scenarios
             {
                 if (Dataset.Scenarios == null && Dataset.Scripts == null)
                 {
-                    ThrowProblem(SheetRequirement.Missing(Dataset, "Scenarios", "外呼场景", ScenarioMeasure.SplitRuleId));
+                    ThrowProblem(SheetRequirement.Missing(Dataset, ScenarioMeasure.SplitRuleId, "Scenarios"));
                 }
 
                 WriteObject(Measure(Dataset.Scenarios, Dataset.Scripts, SheetRequirement.Year(Dataset)), true);

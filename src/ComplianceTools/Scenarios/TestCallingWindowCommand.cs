@@ -58,7 +58,7 @@ namespace ComplianceTools.Commands.Scenarios
                 case DatasetSet:
                     if (Dataset.Scenarios == null && Dataset.Traffic == null)
                     {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, "Scenarios", "外呼场景", CallingWindow.RuleId));
+                        ThrowProblem(SheetRequirement.Missing(Dataset, CallingWindow.RuleId, "Scenarios"));
                     }
 
                     WriteObject(Run(() => CallingWindow.Check(EnabledRule(CallingWindow.RuleId), Dataset.Scenarios, Dataset.Traffic, SheetRequirement.Year(Dataset), WriteProblem)), true);

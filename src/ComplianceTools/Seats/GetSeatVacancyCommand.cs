@@ -46,7 +46,7 @@ namespace ComplianceTools.Commands.Seats
                 case DatasetSet:
                     if (Dataset.Seats == null)
                     {
-                        ThrowProblem(new Core.Common.ComplianceProblem("ComplianceTools.Workbook.SheetMissing", Core.Common.ProblemKind.ObjectNotFound, Core.Common.Text.Format("SheetMissingForRule", Dataset.Path, "Seats / 坐席", SeatVacancy.RuleId), Dataset.Path));
+                        ThrowProblem(SheetRequirement.Missing(Dataset, SeatVacancy.RuleId, "Seats"));
                     }
 
                     WriteObject(Run(() => SeatVacancy.Check(EnabledRule(SeatVacancy.RuleId), Dataset.Seats, Dataset.Company?.CompanyName, Dataset.Company?.ReportYear?.ToString())));

@@ -48,7 +48,7 @@ namespace ComplianceTools.Commands.Training
 
             if (Dataset.Staff == null)
             {
-                ThrowProblem(SheetRequirement.Missing(Dataset, "Staff", "员工花名册", TrainingCoverage.RuleId));
+                ThrowProblem(SheetRequirement.Missing(Dataset, TrainingCoverage.RuleId, "Staff"));
             }
 
             int? year = MyInvocation.BoundParameters.ContainsKey(nameof(Year)) ? Year : Dataset.Company?.ReportYear;
