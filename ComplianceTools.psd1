@@ -17,7 +17,6 @@
     # The resolver loads first, so the engine and its dependencies resolve into the module's own load context.
     NestedModules        = @('bin/ComplianceTools.Resolver.dll', 'bin/ComplianceTools.dll')
     FormatsToProcess     = @('module/ComplianceTools.format.ps1xml')
-    TypesToProcess       = @('module/ComplianceTools.types.ps1xml')
 
     CmdletsToExport      = @(
         'Get-ComplianceRule'

@@ -25,7 +25,7 @@ try {
         -OutputDirectory (Join-Path $Folder 'reconcile') -Force
     $result
     $result.Platform, $result.Carrier, $result.PrivacyNumber | Format-Table
-    $result.Findings | Format-Table RuleId, Severity, ValueText, Subject, Reason -Wrap
+    $result.Findings | Format-Table RuleId, Status, ValueText, Subject, Reason -Wrap
 
     $expected = Get-Content $sample.Expected -Raw | ConvertFrom-Json
     foreach ($name in 'PlatformCarrier', 'PlatformPrivacyNumber', 'CarrierPrivacyNumber', 'AllThree', 'Union') {

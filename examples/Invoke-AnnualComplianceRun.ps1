@@ -17,7 +17,8 @@
          same entries).
 
     Everything is written under -OutputDirectory; existing files are replaced only with -Force. The script
-    writes a summary object: the files, the counts by severity, the items without owner and the overdue ones.
+    writes a summary object: the files, the counts by status (Red, Yellow, Green; Skipped checks that could not run
+    and become "provide the data" items; NotApplicable), the items without owner and the overdue ones.
 
 .PARAMETER WorkbookPath
     The client's workbook (.xlsx). Without it the module's sample workbook is created in -OutputDirectory.
@@ -136,10 +137,11 @@ Write-Step 'Done' 100
     Workbook       = $WorkbookPath
     Report         = $report.FullName
     Calendar       = $tasks.FullName
-    Red            = @($findings | Where-Object { $_.Severity -eq 'Red' }).Count
-    Yellow         = @($findings | Where-Object { $_.Severity -eq 'Yellow' }).Count
-    Green          = @($findings | Where-Object { $_.Severity -eq 'Green' -and $_.Outcome -eq 'Pass' }).Count
-    Skipped        = @($findings | Where-Object { $_.Outcome -eq 'Skipped' -or $_.Outcome -eq 'NotApplicable' }).Count
+    Red            = @($findings | Where-Object Status -eq 'Red').Count
+    Yellow         = @($findings | Where-Object Status -eq 'Yellow').Count
+    Green          = @($findings | Where-Object Status -eq 'Green').Count
+    Skipped        = @($findings | Where-Object Status -eq 'Skipped').Count
+    NotApplicable  = @($findings | Where-Object Status -eq 'NotApplicable').Count
     PlanItems      = $plan.Count
     ScheduleItems  = $schedule.Count
     WithoutOwner   = @(@($plan) + @($schedule) | Where-Object OwnerMissing).Count

@@ -93,7 +93,7 @@ namespace ComplianceTools.Core.Audit
                     {
                         string reason = Text.Format(nameof(Resources.Strings.AuditSheetMissing), sheets);
                         skipped.Add(new SkippedRule(rule.Id, reason, missing));
-                        Emit(rule.NewSkipped(Outcome.Skipped, context.CompanySubject, context.YearPeriod, reason));
+                        Emit(rule.NewSkipped(FindingStatus.Skipped, context.CompanySubject, context.YearPeriod, reason));
                     }
 
                     continue;
@@ -106,7 +106,7 @@ namespace ComplianceTools.Core.Audit
                     var produced = check.Run(context).Where(f => f != null && wanted.Contains(f.RuleId)).ToList();
                     foreach (Finding f in produced)
                     {
-                        if (f.Outcome == Outcome.Skipped)
+                        if (f.Status == FindingStatus.Skipped)
                         {
                             skipped.Add(new SkippedRule(f.RuleId, f.Reason));
                         }
@@ -120,21 +120,26 @@ namespace ComplianceTools.Core.Audit
                     foreach (RuleDefinition rule in enabled)
                     {
                         skipped.Add(new SkippedRule(rule.Id, ex.Problem.Message));
-                        Emit(rule.NewSkipped(Outcome.Skipped, context.CompanySubject, context.YearPeriod, ex.Problem.Message));
+                        Emit(rule.NewSkipped(FindingStatus.Skipped, context.CompanySubject, context.YearPeriod, ex.Problem.Message));
                     }
                 }
             }
 
-            var counted = findings.Where(f => f.Outcome != Outcome.Skipped && f.Outcome != Outcome.NotApplicable).ToList();
-            summary.Red = counted.Count(f => f.Severity == Severity.Red);
-            summary.Yellow = counted.Count(f => f.Severity == Severity.Yellow);
-            summary.Green = counted.Count(f => f.Severity == Severity.Green);
-            summary.NotApplicable = findings.Count(f => f.Outcome == Outcome.NotApplicable);
+            summary.Red = findings.Count(f => f.Status == FindingStatus.Red);
+            summary.Yellow = findings.Count(f => f.Status == FindingStatus.Yellow);
+            summary.Green = findings.Count(f => f.Status == FindingStatus.Green);
+            summary.NotApplicable = findings.Count(f => f.Status == FindingStatus.NotApplicable);
+            summary.SkippedFindings = findings.Count(f => f.Status == FindingStatus.Skipped);
             summary.Findings = findings.Count;
-            summary.RulesRun = findings.Where(f => f.Outcome != Outcome.Skipped).Select(f => f.RuleId).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.Ordinal).ToList();
+            summary.RulesRun = findings.Where(f => f.Status != FindingStatus.Skipped).Select(f => f.RuleId).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.Ordinal).ToList();
             summary.Skipped = skipped;
             summary.Disabled = disabled.Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.Ordinal).ToList();
             summary.Unchecked = selected.Where(id => !covered.Contains(id) && catalog.Get(id).Enabled).OrderBy(id => id, StringComparer.Ordinal).ToList();
+            if (summary.Evaluated == 0)
+            {
+                summary.Note = Text.Format(nameof(Resources.Strings.AuditNothingEvaluated), summary.SkippedFindings, summary.NotApplicable);
+            }
+
             return new AuditResult(findings, summary);
         }
     }

@@ -64,8 +64,14 @@ namespace ComplianceTools.Core.Audit
 
         public int Green { get; set; }
 
-        /// <summary>Findings whose rule does not apply to this operator (NotApplicable outcome).</summary>
+        /// <summary>Findings whose rule does not apply to this operator (NotApplicable).</summary>
         public int NotApplicable { get; set; }
+
+        /// <summary>Findings of checks that could not run (Skipped): each is work, the reason says what to provide.</summary>
+        public int SkippedFindings { get; set; }
+
+        /// <summary>Findings with a colour: Red + Yellow + Green.</summary>
+        public int Evaluated => Red + Yellow + Green;
 
         /// <summary>All findings written, skipped ones included.</summary>
         public int Findings { get; set; }
@@ -82,14 +88,24 @@ namespace ComplianceTools.Core.Audit
         /// <summary>Enabled rules of the selection that no installed check covers yet.</summary>
         public IReadOnlyList<string> Unchecked { get; set; } = Array.Empty<string>();
 
-        /// <summary>The worst colour among the findings.</summary>
-        public Severity Worst => Red > 0 ? Severity.Red : (Yellow > 0 ? Severity.Yellow : Severity.Green);
+        /// <summary>
+        /// The worst status: Red, else Yellow, else Green when something was evaluated; Skipped when nothing was
+        /// evaluated and some check could not run (never Green for an audit that judged nothing).
+        /// </summary>
+        public FindingStatus Worst => Red > 0 ? FindingStatus.Red
+            : Yellow > 0 ? FindingStatus.Yellow
+            : Green > 0 ? FindingStatus.Green
+            : SkippedFindings > 0 || Skipped.Count > 0 ? FindingStatus.Skipped
+            : FindingStatus.NotApplicable;
+
+        /// <summary>What to know before reading the counts: that nothing was evaluated, in the user's language; empty otherwise.</summary>
+        public string Note { get; set; } = string.Empty;
 
         public string SkippedText => string.Join("; ", Skipped.Select(s => s.ToString()));
 
         public string DisabledText => string.Join(", ", Disabled);
 
-        public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture, "Red {0}, Yellow {1}, Green {2}, skipped {3}", Red, Yellow, Green, Skipped.Count);
+        public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture, "Red {0}, Yellow {1}, Green {2}, skipped {3}, not applicable {4}", Red, Yellow, Green, SkippedFindings, NotApplicable);
     }
 
     /// <summary>What an audit returns: every finding in the order written, and the summary.</summary>

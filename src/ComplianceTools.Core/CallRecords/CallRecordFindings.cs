@@ -59,13 +59,13 @@ namespace ComplianceTools.Core.CallRecords
 
                 if (reference == null)
                 {
-                    findings.Add(rule.NewSkipped(Outcome.Skipped, Subject(source), period, Text.Format(nameof(Resources.Strings.CallRecordReferenceMissing), result.Reference)));
+                    findings.Add(rule.NewSkipped(FindingStatus.Skipped, Subject(source), period, Text.Format(nameof(Resources.Strings.CallRecordReferenceMissing), result.Reference)));
                     continue;
                 }
 
                 if (reference.Unique == 0)
                 {
-                    findings.Add(rule.NewSkipped(Outcome.Skipped, Subject(source), period, Text.Format(nameof(Resources.Strings.CallRecordReferenceEmpty), result.Reference)));
+                    findings.Add(rule.NewSkipped(FindingStatus.Skipped, Subject(source), period, Text.Format(nameof(Resources.Strings.CallRecordReferenceEmpty), result.Reference)));
                     continue;
                 }
 
@@ -91,7 +91,7 @@ namespace ComplianceTools.Core.CallRecords
         {
             if (result.Union == 0)
             {
-                return rule.NewSkipped(Outcome.Skipped, Subject(null), period, Text.Get(nameof(Resources.Strings.CallRecordNoCalls)));
+                return rule.NewSkipped(FindingStatus.Skipped, Subject(null), period, Text.Get(nameof(Resources.Strings.CallRecordNoCalls)));
             }
 
             long unmatched = result.Union - result.InAll;

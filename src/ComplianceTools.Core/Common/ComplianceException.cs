@@ -16,6 +16,9 @@ namespace ComplianceTools.Core.Common
         ConnectionError,
         LimitsExceeded,
         OperationStopped,
+
+        /// <summary>Not an error: something the user should know (a row read as unknown); cmdlets write it as a warning.</summary>
+        Warning,
     }
 
     /// <summary>

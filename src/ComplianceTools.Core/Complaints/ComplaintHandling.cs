@@ -29,7 +29,7 @@ namespace ComplianceTools.Core.Complaints
             List<Ticket> all = Measure(tickets, asOf, 0, 0, null);
             if (all.Count == 0)
             {
-                return rule.NewSkipped(Outcome.NotApplicable, subject ?? "Complaints", period, Text.Get(nameof(Resources.Strings.ComplaintNoTickets)));
+                return rule.NewSkipped(FindingStatus.NotApplicable, subject ?? "Complaints", period, Text.Get(nameof(Resources.Strings.ComplaintNoTickets)));
             }
 
             int closed = all.Count(t => t.Closed);
@@ -51,7 +51,7 @@ namespace ComplianceTools.Core.Complaints
             List<Ticket> all = Measure(tickets, asOf, responseLimit, closeLimit, report);
             if (all.Count == 0)
             {
-                return rule.NewSkipped(Outcome.NotApplicable, subject ?? "Complaints", period, Text.Get(nameof(Resources.Strings.ComplaintNoTickets)));
+                return rule.NewSkipped(FindingStatus.NotApplicable, subject ?? "Complaints", period, Text.Get(nameof(Resources.Strings.ComplaintNoTickets)));
             }
 
             int within = all.Count(t => t.Within);

@@ -9,15 +9,29 @@ using ComplianceTools.Core.Workbook.Sheets;
 
 namespace ComplianceTools.Core.Complaints
 {
-    /// <summary>One line of the "locate" step of a rectification: a complained-about number on one channel and team.</summary>
+    /// <summary>How the "locate" step groups complaints.</summary>
+    public enum HotspotGrouping
+    {
+        /// <summary>By the frequently called numbers, the complainants (guide B: 按“高频被叫号码”聚合): the default.</summary>
+        CalledNumber,
+
+        /// <summary>By the number the complainants saw (外显), the complained-about calling number.</summary>
+        DisplayNumber,
+    }
+
+    /// <summary>One line of the "locate" step of a rectification: a frequently called (or displayed) number on one channel and team.</summary>
     public sealed class ComplaintHotspotRow
     {
-        /// <summary>Rank of the number by complaints (1 = most complained about).</summary>
+        /// <summary>Rank of the number by complaints (1 = most complaints).</summary>
         public int Rank { get; set; }
 
-        /// <summary>The calling (display) number, masked unless it is a 95/96 or 400 number.</summary>
-        public string CallingNumber { get; set; }
+        /// <summary>What <see cref="Number"/> is: the complainant (called number) or the display number.</summary>
+        public HotspotGrouping By { get; set; }
 
+        /// <summary>The number grouped on, always masked when it is a personal number (a complainant's, or a mobile or landline shown).</summary>
+        public string Number { get; set; }
+
+        /// <summary>The kind of number: a complainant's is Mobile or Landline; a display number may be 95/96 or 400.</summary>
         public DisplayNumberClass NumberClass { get; set; }
 
         /// <summary>Complaints about this number, all channels and teams.</summary>
@@ -54,7 +68,7 @@ namespace ComplianceTools.Core.Complaints
         /// <summary>Why the channel is marked, in the user's language.</summary>
         public string ClusterReason { get; set; }
 
-        /// <summary>The proposed cap in calls a day for a clustered channel (the guide: 30).</summary>
+        /// <summary>The proposed cap in calls a day for a clustered channel: the guide's cut (300 → 30, a tenth) applied to what it dials today, never above it.</summary>
         public double? ProposedCallsPerDay { get; set; }
 
         /// <summary>True when the proposal is whitelist-only calling.</summary>
@@ -69,16 +83,19 @@ namespace ComplianceTools.Core.Complaints
     }
 
     /// <summary>
-    /// The "locate" step of a rectification (guide B, 后续改): 12321 complaints grouped by the most complained-about
-    /// calling numbers, then by channel and outsourcing team, with each channel's calls per day. A channel is marked
-    /// when its complaints cluster: at least <c>clusterMinComplaints</c> complaints and either a share of all complaints of
-    /// <c>clusterShare</c> or more, or a complaint rate <c>clusterRateFactor</c> times the overall rate or more. For marked
-    /// channels it proposes the guide's isolation: from <c>isolationFromCallsPerDay</c> to <c>isolationToCallsPerDay</c>
-    /// calls a day, whitelist-only. All of these are parameters of CMPL-001.
+    /// The "locate" step of a rectification (guide B, 后续改): 12321 complaints grouped by the frequently called
+    /// numbers (the complainants, 高频被叫号码) — or, with <see cref="HotspotGrouping.DisplayNumber"/>, by the number
+    /// shown — then by channel and outsourcing team, with each channel's calls per day. A channel is marked when its
+    /// complaints cluster: at least <c>clusterMinComplaints</c> complaints and either a share of all complaints of
+    /// <c>clusterShare</c> or more, or a complaint rate <c>clusterRateFactor</c> times the overall rate or more. For a
+    /// marked channel it proposes the guide's isolation, whitelist-only: the guide cuts a channel from
+    /// <c>isolationFromCallsPerDay</c> to <c>isolationToCallsPerDay</c> calls a day (300 → 30, a tenth), so the cap is
+    /// that fraction of what the channel dials today (120 a day → 12), never more than today; where its calls per day
+    /// are not known, the guide's 30. All of these are parameters of CMPL-001.
     /// </summary>
     public static class ComplaintHotspot
     {
-        public static IReadOnlyList<ComplaintHotspotRow> Locate(RuleDefinition rule, IEnumerable<ComplaintRow> complaints, IEnumerable<TrafficRow> traffic)
+        public static IReadOnlyList<ComplaintHotspotRow> Locate(RuleDefinition rule, IEnumerable<ComplaintRow> complaints, IEnumerable<TrafficRow> traffic, HotspotGrouping by = HotspotGrouping.CalledNumber)
         {
             ISet<ComplaintChannel> channels = ComplaintChannels.FromParameter(rule, "hotspotChannels");
             int top = (int)rule.GetDouble("hotspotTopNumbers");
@@ -87,6 +104,7 @@ namespace ComplianceTools.Core.Complaints
             double minComplaints = rule.GetDouble("clusterMinComplaints");
             double capFrom = rule.GetDouble("isolationFromCallsPerDay");
             double capTo = rule.GetDouble("isolationToCallsPerDay");
+            double cut = capFrom > 0 ? capTo / capFrom : 1;
 
             var located = complaints.Where(c => c?.Source != null && channels.Contains(c.Source.Value)).ToList();
             if (located.Count == 0)
@@ -96,6 +114,7 @@ namespace ComplianceTools.Core.Complaints
 
             string none = Text.Get(nameof(Resources.Strings.HotspotNone));
             string ChannelOf(string c) => string.IsNullOrWhiteSpace(c) ? none : c.Trim();
+            string NumberOf(ComplaintRow c) => by == HotspotGrouping.CalledNumber ? c.ComplainantNumber : c.CallingNumber;
 
             // Calls and calling days per channel: days are counted once per month (the most any line of the channel called that month).
             var calls = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
@@ -122,44 +141,17 @@ namespace ComplianceTools.Core.Complaints
             double? overallRate = haveTraffic && totalCalls > 0 ? (double)located.Count / totalCalls : (double?)null;
             var channelStats = located.GroupBy(c => ChannelOf(c.Channel), StringComparer.OrdinalIgnoreCase).ToDictionary(
                 g => g.Key,
-                g =>
-                {
-                    var s = new ChannelStats { Complaints = g.Count(), Share = (double)g.Count() / located.Count };
-                    if (calls.TryGetValue(g.Key, out long c) && c > 0)
-                    {
-                        s.Calls = c;
-                        s.Rate = (double)s.Complaints / c;
-                        s.Factor = overallRate > 0 ? s.Rate / overallRate : null;
-                        if (days.TryGetValue(g.Key, out Dictionary<string, int> perMonth) && perMonth.Values.Sum() > 0)
-                        {
-                            s.CallsPerDay = (double)c / perMonth.Values.Sum();
-                        }
-                    }
-
-                    var reasons = new List<string>();
-                    if (s.Complaints >= minComplaints && s.Share >= clusterShare)
-                    {
-                        reasons.Add(Text.Format(nameof(Resources.Strings.HotspotShareReason), Findings.Finding.FormatValue(s.Share, "ratio"), Findings.Finding.FormatValue(clusterShare, "ratio")));
-                    }
-
-                    if (s.Complaints >= minComplaints && s.Factor.HasValue && s.Factor.Value >= clusterFactor)
-                    {
-                        reasons.Add(Text.Format(nameof(Resources.Strings.HotspotFactorReason), s.Factor.Value.ToString("0.#", CultureInfo.CurrentCulture), clusterFactor.ToString("0.#", CultureInfo.CurrentCulture)));
-                    }
-
-                    s.Clustered = reasons.Count > 0;
-                    s.Reason = string.Join("; ", reasons);
-                    return s;
-                },
+                g => Stats(g.Count(), located.Count, calls, days, g.Key, overallRate, minComplaints, clusterShare, clusterFactor),
                 StringComparer.OrdinalIgnoreCase);
 
             var rows = new List<ComplaintHotspotRow>();
             int rank = 0;
-            foreach (var number in located.GroupBy(c => string.IsNullOrWhiteSpace(c.CallingNumber) ? string.Empty : DisplayNumber.Canonical(c.CallingNumber), StringComparer.Ordinal)
+            foreach (var number in located.GroupBy(c => string.IsNullOrWhiteSpace(NumberOf(c)) ? string.Empty : DisplayNumber.Canonical(NumberOf(c)), StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(top))
             {
                 rank++;
-                DisplayNumberInfo info = DisplayNumber.Parse(number.First().CallingNumber);
+                DisplayNumberInfo info = DisplayNumber.Parse(NumberOf(number.First()));
+                string shown = info.Digits.Length == 0 ? none : (by == HotspotGrouping.CalledNumber ? Privacy.Mask.Phone(info.Digits) : info.Display);
                 foreach (var group in number.GroupBy(c => ChannelOf(c.Channel) + "\u0001" + (string.IsNullOrWhiteSpace(c.Team) ? none : c.Team.Trim()), StringComparer.OrdinalIgnoreCase)
                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
                 {
@@ -168,7 +160,8 @@ namespace ComplianceTools.Core.Complaints
                     var row = new ComplaintHotspotRow
                     {
                         Rank = rank,
-                        CallingNumber = info.Digits.Length == 0 ? none : info.Display,
+                        By = by,
+                        Number = shown,
                         NumberClass = info.Class,
                         NumberComplaints = number.Count(),
                         Channel = channel,
@@ -185,14 +178,7 @@ namespace ComplianceTools.Core.Complaints
                     };
                     if (s.Clustered)
                     {
-                        row.ProposedCallsPerDay = capTo;
-                        row.WhitelistOnly = true;
-                        row.Proposal = Text.Format(
-                            nameof(Resources.Strings.HotspotProposal),
-                            channel,
-                            capTo.ToString("#,0", CultureInfo.CurrentCulture),
-                            s.CallsPerDay.HasValue ? s.CallsPerDay.Value.ToString("#,0", CultureInfo.CurrentCulture) : capFrom.ToString("#,0", CultureInfo.CurrentCulture),
-                            capFrom.ToString("#,0", CultureInfo.CurrentCulture));
+                        Propose(row, channel, s.CallsPerDay, cut, capFrom, capTo);
                     }
 
                     rows.Add(row);
@@ -200,6 +186,65 @@ namespace ComplianceTools.Core.Complaints
             }
 
             return rows;
+        }
+
+        /// <summary>
+        /// The isolation for a marked channel: the guide's cut applied to what it dials today (never above it, at least
+        /// one call a day), or the guide's own cap where today's calls a day are not known.
+        /// </summary>
+        private static void Propose(ComplaintHotspotRow row, string channel, double? callsPerDay, double cut, double capFrom, double capTo)
+        {
+            row.WhitelistOnly = true;
+            if (callsPerDay.HasValue)
+            {
+                double cap = Math.Min(callsPerDay.Value, Math.Max(1, Math.Floor((callsPerDay.Value * cut) + 1e-9)));
+                row.ProposedCallsPerDay = cap;
+                row.Proposal = Text.Format(
+                    nameof(Resources.Strings.HotspotProposal),
+                    channel,
+                    cap.ToString("#,0", CultureInfo.CurrentCulture),
+                    callsPerDay.Value.ToString("#,0", CultureInfo.CurrentCulture),
+                    capFrom.ToString("#,0", CultureInfo.CurrentCulture),
+                    capTo.ToString("#,0", CultureInfo.CurrentCulture));
+                return;
+            }
+
+            row.ProposedCallsPerDay = capTo;
+            row.Proposal = Text.Format(
+                nameof(Resources.Strings.HotspotProposalUnknownCalls),
+                channel,
+                capTo.ToString("#,0", CultureInfo.CurrentCulture),
+                capFrom.ToString("#,0", CultureInfo.CurrentCulture));
+        }
+
+        private static ChannelStats Stats(int complaints, int all, IDictionary<string, long> calls, IDictionary<string, Dictionary<string, int>> days, string channel, double? overallRate, double minComplaints, double clusterShare, double clusterFactor)
+        {
+            var s = new ChannelStats { Complaints = complaints, Share = (double)complaints / all };
+            if (calls.TryGetValue(channel, out long c) && c > 0)
+            {
+                s.Calls = c;
+                s.Rate = (double)s.Complaints / c;
+                s.Factor = overallRate > 0 ? s.Rate / overallRate : null;
+                if (days.TryGetValue(channel, out Dictionary<string, int> perMonth) && perMonth.Values.Sum() > 0)
+                {
+                    s.CallsPerDay = (double)c / perMonth.Values.Sum();
+                }
+            }
+
+            var reasons = new List<string>();
+            if (s.Complaints >= minComplaints && s.Share >= clusterShare)
+            {
+                reasons.Add(Text.Format(nameof(Resources.Strings.HotspotShareReason), Findings.Finding.FormatValue(s.Share, "ratio"), Findings.Finding.FormatValue(clusterShare, "ratio")));
+            }
+
+            if (s.Complaints >= minComplaints && s.Factor.HasValue && s.Factor.Value >= clusterFactor)
+            {
+                reasons.Add(Text.Format(nameof(Resources.Strings.HotspotFactorReason), s.Factor.Value.ToString("0.#", CultureInfo.CurrentCulture), clusterFactor.ToString("0.#", CultureInfo.CurrentCulture)));
+            }
+
+            s.Clustered = reasons.Count > 0;
+            s.Reason = string.Join("; ", reasons);
+            return s;
         }
 
         private sealed class ChannelStats

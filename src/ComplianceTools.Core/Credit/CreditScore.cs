@@ -33,7 +33,7 @@ namespace ComplianceTools.Core.Credit
 
             if (company?.CreditScore == null)
             {
-                return rule.NewSkipped(Outcome.Skipped, subject ?? "95/96", period, Text.Get(nameof(Resources.Strings.CreditNoScore)));
+                return rule.NewSkipped(FindingStatus.Skipped, subject ?? "95/96", period, Text.Get(nameof(Resources.Strings.CreditNoScore)));
             }
 
             return Check(rule, company.CreditScore.Value, complaintRate, company.RealNameSpotCheckPassRate, subject, period);

@@ -154,7 +154,7 @@ namespace ComplianceTools.Core.Data
             var both = series.Where(p => p.Source.HasValue && p.Reference.HasValue).ToList();
             if (both.Count == 0)
             {
-                yield return rule.NewSkipped(Outcome.Skipped, subject, year, Text.Format(nameof(Resources.Strings.CallVolumeNoPairs), source, reference));
+                yield return rule.NewSkipped(FindingStatus.Skipped, subject, year, Text.Format(nameof(Resources.Strings.CallVolumeNoPairs), source, reference));
             }
             else
             {

@@ -46,7 +46,7 @@ namespace ComplianceTools.Core.Filing
             bool needsNumber = used || declared;
             if (!needsNumber && string.IsNullOrEmpty(number))
             {
-                return rule.NewSkipped(Outcome.NotApplicable, who, period, Text.Get(nameof(Resources.Strings.AlgorithmNotApplicable)));
+                return rule.NewSkipped(FindingStatus.NotApplicable, who, period, Text.Get(nameof(Resources.Strings.AlgorithmNotApplicable)));
             }
 
             if (string.IsNullOrEmpty(number))

@@ -38,7 +38,7 @@ namespace ComplianceTools.Core.Filing
 
             if (!declared && overseas.Count == 0)
             {
-                return rule.NewSkipped(Outcome.NotApplicable, who, period, Text.Get(nameof(Resources.Strings.CrossBorderNotApplicable)));
+                return rule.NewSkipped(FindingStatus.NotApplicable, who, period, Text.Get(nameof(Resources.Strings.CrossBorderNotApplicable)));
             }
 
             if (!declared)

@@ -90,7 +90,7 @@ namespace ComplianceTools.Core.Filing
             string who = subject ?? "PrivacyPolicy";
             if (facts == null || (!facts.Date.HasValue && !facts.HasSection.HasValue))
             {
-                return rule.NewSkipped(Outcome.Skipped, who, period, Text.Get(nameof(Resources.Strings.PrivacyNoFacts)));
+                return rule.NewSkipped(FindingStatus.Skipped, who, period, Text.Get(nameof(Resources.Strings.PrivacyNoFacts)));
             }
 
             var evidence = new List<EvidenceItem>();

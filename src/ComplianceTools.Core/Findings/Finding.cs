@@ -13,7 +13,21 @@ namespace ComplianceTools.Core.Findings
         Red = 2,
     }
 
-    /// <summary>What happened when a rule was checked. Skipped and NotApplicable carry their reason.</summary>
+    /// <summary>
+    /// What happened when a rule was checked: Red, Yellow or Green for an evaluated result; Skipped when the check
+    /// could not run (data, file or folder missing: the reason names what to provide); NotApplicable when the rule
+    /// does not apply to this operator (the reason says why). Never Green for a check that did not run.
+    /// </summary>
+    public enum FindingStatus
+    {
+        Green = 0,
+        Yellow = 1,
+        Red = 2,
+        Skipped = 3,
+        NotApplicable = 4,
+    }
+
+    /// <summary>What happened when a rule was checked, in the older words (Status says the same, with colours).</summary>
     public enum Outcome
     {
         Pass,
@@ -21,6 +35,14 @@ namespace ComplianceTools.Core.Findings
         Review,
         Skipped,
         NotApplicable,
+    }
+
+    /// <summary>Whose number a line or a span is: the guide's, ours (the guide gives none), or a baseline's.</summary>
+    public enum NumberOrigin
+    {
+        Guide,
+        Ours,
+        Baseline,
     }
 
     /// <summary>One row behind a finding: a seat, a month, a display number, a ticket. Personal data is masked before it gets here.</summary>
@@ -68,15 +90,65 @@ namespace ComplianceTools.Core.Findings
         /// <summary>The rule's area (Seats, Complaints, …): the key to its owner.</summary>
         public string Area { get; set; }
 
-        public Severity Severity { get; set; }
+        /// <summary>Red, Yellow, Green, Skipped or NotApplicable: what happened. Filtering on Status -ne Green keeps the checks that did not run.</summary>
+        public FindingStatus Status { get; set; }
 
-        public Outcome Outcome { get; set; }
+        /// <summary>
+        /// The traffic light of an evaluated result; null for Skipped and NotApplicable. Setting it sets
+        /// <see cref="Status"/> (null marks an evaluated finding Skipped).
+        /// </summary>
+        public Severity? Severity
+        {
+            get => IsEvaluated ? (Severity?)(Severity)(int)Status : null;
+            set
+            {
+                if (value.HasValue)
+                {
+                    Status = (FindingStatus)(int)value.Value;
+                }
+                else if (IsEvaluated)
+                {
+                    Status = FindingStatus.Skipped;
+                }
+            }
+        }
+
+        /// <summary>True when the check ran and gave a colour (Red, Yellow or Green).</summary>
+        public bool IsEvaluated => Status <= FindingStatus.Red;
+
+        /// <summary>Pass, Fail (Red), Review (Yellow), Skipped or NotApplicable: <see cref="Status"/> in the older words.</summary>
+        public Outcome Outcome
+        {
+            get
+            {
+                switch (Status)
+                {
+                    case FindingStatus.Green: return Outcome.Pass;
+                    case FindingStatus.Yellow: return Outcome.Review;
+                    case FindingStatus.Red: return Outcome.Fail;
+                    case FindingStatus.Skipped: return Outcome.Skipped;
+                    default: return Outcome.NotApplicable;
+                }
+            }
+        }
 
         /// <summary>The measured value in the rule's unit (a ratio is a fraction: 0.31 for 31%).</summary>
         public double? Value { get; set; }
 
-        /// <summary>The line the value was held against, after any baseline.</summary>
+        /// <summary>
+        /// The line the value was judged against, after any baseline: the Yellow line for a result that crossed only
+        /// the Yellow line, else the line past which the rule fails.
+        /// </summary>
         public double? Threshold { get; set; }
+
+        /// <summary>Whose number <see cref="Threshold"/> is: Guide, Ours (the guide gives none) or Baseline; null when the rule has no line.</summary>
+        public NumberOrigin? ThresholdOrigin { get; set; }
+
+        /// <summary>Where the line comes from: the guide and section, "ComplianceTools" for ours, or the baseline file's name.</summary>
+        public string ThresholdSource { get; set; }
+
+        /// <summary>The rule's Yellow line (an earlier line than the failing one), where the rule has one.</summary>
+        public double? YellowThreshold { get; set; }
 
         /// <summary>ratio, count, seconds, hours, months, score, amount or text.</summary>
         public string Unit { get; set; }
@@ -116,6 +188,13 @@ namespace ComplianceTools.Core.Findings
 
         /// <summary>The threshold as a person reads it, with its comparison (&gt; 30%).</summary>
         public string ThresholdText => Threshold.HasValue ? ComparisonSymbol(Comparison) + " " + FormatValue(Threshold, Unit) : string.Empty;
+
+        /// <summary>The Yellow line as a person reads it, empty when the rule has none.</summary>
+        public string YellowThresholdText => YellowThreshold.HasValue ? ComparisonSymbol(Comparison) + " " + FormatValue(YellowThreshold, Unit) : string.Empty;
+
+        /// <summary>Whose line it is, as a person reads it: "Guide (年检指引 · 数据关)", "Ours", "Baseline (guangdong.json)".</summary>
+        public string ThresholdOriginText => !ThresholdOrigin.HasValue ? string.Empty
+            : (string.IsNullOrEmpty(ThresholdSource) || ThresholdOrigin == NumberOrigin.Ours ? ThresholdOrigin.Value.ToString() : ThresholdOrigin.Value + " (" + ThresholdSource + ")");
 
         public static string FormatValue(double? value, string unit)
         {
@@ -159,13 +238,29 @@ namespace ComplianceTools.Core.Findings
 
         public override string ToString()
         {
-            return string.Format(CultureInfo.InvariantCulture, "{0} {1} {2} {3}", RuleId, Severity, ValueText, Subject).Trim();
+            return string.Format(CultureInfo.InvariantCulture, "{0} {1} {2} {3}", RuleId, Status, ValueText, Subject).Trim();
         }
 
-        /// <summary>The worst colour among findings (Green when there are none).</summary>
+        /// <summary>The worst colour among evaluated findings (Green when none was evaluated).</summary>
         public static Severity Worst(IEnumerable<Finding> findings)
         {
-            return findings.Select(f => f.Severity).DefaultIfEmpty(Severity.Green).Max();
+            return findings.Where(f => f.IsEvaluated).Select(f => f.Severity.Value).DefaultIfEmpty(Findings.Severity.Green).Max();
+        }
+
+        /// <summary>
+        /// Order for reading a list of findings, worst first: Red, Yellow, Skipped (work to do before the rule can be
+        /// judged), Green, NotApplicable.
+        /// </summary>
+        public static int Rank(FindingStatus status)
+        {
+            switch (status)
+            {
+                case FindingStatus.Red: return 0;
+                case FindingStatus.Yellow: return 1;
+                case FindingStatus.Skipped: return 2;
+                case FindingStatus.Green: return 3;
+                default: return 4;
+            }
         }
     }
 }

@@ -91,6 +91,7 @@ namespace ComplianceTools.Core.Materials
             IReadOnlyList<PackageDocument> documents = settings.Documents;
             int socialMonths = settings.SocialInsuranceMonths;
             double minDpi = settings.MinDpi;
+            double redDpi = settings.RedDpi;
             AuditOpinion? accepted = settings.AcceptedOpinion;
 
             var inspected = new Dictionary<PackageFile, PdfFacts>();
@@ -137,7 +138,7 @@ namespace ComplianceTools.Core.Materials
                 double? dpi = null;
                 if (files.Count > 0 && versions != null)
                 {
-                    dpi = PdfVersion(files, Inspect, minDpi, checks);
+                    dpi = PdfVersion(files, Inspect, minDpi, redDpi, checks);
                     PaperVersion(rows, context, checks);
                 }
 
@@ -165,14 +166,14 @@ namespace ComplianceTools.Core.Materials
                 int present = checklist.Count(c => c.Files.Count > 0);
                 findings.Add(present > 0
                     ? CheckFinding(versions, checklist, input, present)
-                    : versions.NewSkipped(Outcome.Skipped, input.Subject, input.Period, Text.Get(nameof(Strings.MaterialsVersionsNothingFound))));
+                    : versions.NewSkipped(FindingStatus.Skipped, input.Subject, input.Period, Text.Get(nameof(Strings.MaterialsVersionsNothingFound))));
             }
 
             if (audit != null)
             {
                 findings.Add(checklist.Any(c => c.Checks.Any(k => k.RuleId == AuditRuleId))
                     ? CheckFinding(audit, checklist, input, 1)
-                    : audit.NewSkipped(Outcome.NotApplicable, input.Subject, input.Period, Text.Get(nameof(Strings.MaterialsAuditNoDocument))));
+                    : audit.NewSkipped(FindingStatus.NotApplicable, input.Subject, input.Period, Text.Get(nameof(Strings.MaterialsAuditNoDocument))));
             }
 
             return new PackageResult(checklist, findings);
@@ -213,6 +214,12 @@ namespace ComplianceTools.Core.Materials
 
                 Documents = documents;
                 MinDpi = Versions == null ? 0 : Positive(Versions, "minDpi");
+                RedDpi = Versions == null ? 0 : Positive(Versions, "redDpi");
+                if (RedDpi > MinDpi)
+                {
+                    throw new ComplianceException(new ComplianceProblem(
+                        "ComplianceTools.Catalog.ParameterInvalid", ProblemKind.InvalidData, Text.Format(nameof(Strings.MaterialsDpiLinesInverted), Versions.Id, Dpi(RedDpi), Dpi(MinDpi)), Versions.Id));
+                }
                 AcceptedOpinion = Audit == null ? (AuditOpinion?)null : AcceptedOpinionOf(Audit);
             }
 
@@ -228,7 +235,11 @@ namespace ComplianceTools.Core.Materials
 
             public int SocialInsuranceMonths { get; }
 
+            /// <summary>Below this a scan is Yellow (ours: 300 dpi; the guide says only 高清扫描版).</summary>
             public double MinDpi { get; }
+
+            /// <summary>Below this a scan is Red (ours: 150 dpi).</summary>
+            public double RedDpi { get; }
 
             public AuditOpinion? AcceptedOpinion { get; }
 
@@ -299,8 +310,11 @@ namespace ComplianceTools.Core.Materials
             return new PackageCheck(document.RuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsSocialMonthsOk), months.Count, list, needed), "SocialInsurance");
         }
 
-        /// <summary>The PDF set: every matched PDF opens, is readable without a password, has pages and is scanned at minDpi or more. Returns the lowest resolution.</summary>
-        private static double? PdfVersion(IReadOnlyList<PackageFile> files, Func<PackageFile, PdfFacts> inspect, double minDpi, List<PackageCheck> checks)
+        /// <summary>
+        /// The PDF set: every matched PDF opens, is readable without a password, has pages and is scanned at minDpi or
+        /// more (below minDpi Yellow, below redDpi Red). Returns the lowest resolution.
+        /// </summary>
+        private static double? PdfVersion(IReadOnlyList<PackageFile> files, Func<PackageFile, PdfFacts> inspect, double minDpi, double redDpi, List<PackageCheck> checks)
         {
             var pdfs = files.Where(f => f.IsPdf).ToList();
             if (pdfs.Count == 0)
@@ -338,9 +352,13 @@ namespace ComplianceTools.Core.Materials
 
                 double dpi = Math.Round(facts.LowestDpi.Value, 1);
                 lowest = lowest.HasValue ? Math.Min(lowest.Value, dpi) : dpi;
-                if (dpi < minDpi)
+                if (dpi < redDpi)
                 {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfLowDpi), name, facts.LowestDpiPage, Dpi(dpi), Dpi(minDpi)), name));
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfLowDpi), name, facts.LowestDpiPage, Dpi(dpi), Dpi(redDpi)), name));
+                }
+                else if (dpi < minDpi)
+                {
+                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPdfLowDpi), name, facts.LowestDpiPage, Dpi(dpi), Dpi(minDpi)), name));
                 }
                 else
                 {

@@ -72,8 +72,17 @@ namespace ComplianceTools.Core.Planning
         /// <summary>The rule a rectification is for; empty for schedule phases.</summary>
         public string RuleId { get; set; }
 
-        /// <summary>The finding's severity; null for schedule phases.</summary>
+        /// <summary>The finding's severity; null for schedule phases and for Skipped findings.</summary>
         public Severity? Severity { get; set; }
+
+        /// <summary>The finding's status (Red, Yellow, Green, or Skipped for a "provide the data" item); null for schedule phases.</summary>
+        public FindingStatus? FindingStatus { get; set; }
+
+        /// <summary>Whose span the due date rests on: Guide (a guide's date or the notice's 10 working days) or Ours.</summary>
+        public NumberOrigin DueDateOrigin { get; set; }
+
+        /// <summary>Where the two guides give different dates for the same step: the other guide's date, to confirm with the provincial authority.</summary>
+        public string Conflict { get; set; }
 
         public PlanPriority Priority { get; set; }
 

@@ -29,17 +29,30 @@ namespace ComplianceTools.Core.Planning
         private static readonly char[] s_sentenceEnds = { ';', '；', '。' };
 
         /// <summary>
-        /// One rectification item per finding that is not Green (Green too with <paramref name="includeGreen"/>),
-        /// plus the follow-ups the policy names for its rule. Start: the notice date (or the next working day);
-        /// due: the span of the rule or severity in working days after the notice date.
+        /// One rectification item per Red or Yellow finding (Green too with <paramref name="includeGreen"/>), plus the
+        /// follow-ups the policy names for its rule; one "provide the data" item per Skipped finding (none with
+        /// <paramref name="excludeSkipped"/>); nothing for NotApplicable. Start: the notice date (or the next working
+        /// day); due: the span of the rule or severity in working days after the notice date. A Skipped finding is due
+        /// at the first milestone of <paramref name="schedules"/> that needs its rule's data, else after the policy's
+        /// span for skipped checks.
         /// </summary>
-        public static PlanResult Rectification(IEnumerable<Finding> findings, PlanningPolicy policy, OwnerDirectory owners, WorkingCalendar calendar, DateTime noticeDate, DateTime asOf, bool includeGreen)
+        public static PlanResult Rectification(
+            IEnumerable<Finding> findings,
+            PlanningPolicy policy,
+            OwnerDirectory owners,
+            WorkingCalendar calendar,
+            DateTime noticeDate,
+            DateTime asOf,
+            bool includeGreen,
+            bool excludeSkipped = false,
+            IEnumerable<ScheduleDefinition> schedules = null)
         {
             var result = new PlanResult();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var calendars = (schedules ?? Enumerable.Empty<ScheduleDefinition>()).Where(d => d != null).ToList();
             foreach (Finding finding in findings)
             {
-                if (finding == null || (finding.Severity == Severity.Green && !includeGreen))
+                if (finding == null || !Wanted(finding.Status, includeGreen, excludeSkipped))
                 {
                     continue;
                 }
@@ -50,59 +63,154 @@ namespace ComplianceTools.Core.Planning
                     continue;
                 }
 
+                if (finding.Status == FindingStatus.Skipped)
+                {
+                    ProvideData(finding, policy, owners, calendar, noticeDate, asOf, calendars, result);
+                    continue;
+                }
+
                 policy.Rules.TryGetValue(finding.RuleId ?? string.Empty, out RulePlan rulePlan);
-                SeverityPlan severityPlan = policy.For(finding.Severity);
+                SeverityPlan severityPlan = policy.For(finding.Severity.Value);
                 int span = rulePlan?.WorkingDays ?? severityPlan.WorkingDays;
                 DueDateResult start = calendar.OnOrAfter(noticeDate);
                 DueDateResult due = calendar.AddWorkingDays(noticeDate, span);
                 string subject = string.IsNullOrEmpty(finding.Subject) ? string.Empty : " · " + finding.Subject;
 
-                var item = new PlanItem
-                {
-                    Key = finding.Key,
-                    Kind = PlanItemKind.Rectification,
-                    Title = (finding.RuleId + " " + finding.Title).Trim() + subject,
-                    Description = Describe(finding),
-                    Steps = rulePlan != null && rulePlan.Steps.Count > 0 ? rulePlan.Steps.Select(s => s.Current).ToList() : StepsFrom(finding.Recommendation, policy),
-                    Area = finding.Area,
-                    RuleId = finding.RuleId,
-                    Severity = finding.Severity,
-                    Priority = severityPlan.Priority,
-                    StartDate = start.DueDate,
-                    DueDate = due.DueDate,
-                    DeadlineKind = nameof(Planning.DeadlineKind.Internal),
-                    Subject = finding.Subject,
-                    Period = finding.Period,
-                    Source = finding.Source,
-                };
+                var item = FromFinding(finding);
+                item.Title = (finding.RuleId + " " + finding.Title).Trim() + subject;
+                item.Steps = rulePlan != null && rulePlan.Steps.Count > 0 ? rulePlan.Steps.Select(s => s.Current).ToList() : StepsFrom(finding.Recommendation, policy);
+                item.Priority = severityPlan.Priority;
+                item.StartDate = start.DueDate;
+                item.DueDate = due.DueDate;
+                item.DueDateOrigin = rulePlan?.WorkingDays != null ? rulePlan.Origin : severityPlan.Origin;
+                item.DeadlineKind = nameof(Planning.DeadlineKind.Internal);
                 Finish(item, owners, calendar, asOf, result, start, due);
 
                 foreach (FollowUpPlan follow in rulePlan?.FollowUps ?? Enumerable.Empty<FollowUpPlan>())
                 {
                     DueDateResult reply = calendar.AddWorkingDays(item.DueDate, follow.WorkingDays);
-                    var next = new PlanItem
-                    {
-                        Key = finding.Key + "|" + follow.Id,
-                        Kind = PlanItemKind.Rectification,
-                        Title = (finding.RuleId + " " + follow.Title?.Current).Trim() + subject,
-                        Description = Describe(finding),
-                        Steps = follow.Steps.Select(s => s.Current).ToList(),
-                        Area = finding.Area,
-                        RuleId = finding.RuleId,
-                        Severity = finding.Severity,
-                        Priority = severityPlan.Priority,
-                        StartDate = item.DueDate,
-                        DueDate = reply.DueDate,
-                        DeadlineKind = nameof(Planning.DeadlineKind.Regulator),
-                        Subject = finding.Subject,
-                        Period = finding.Period,
-                        Source = finding.Source,
-                    };
+                    var next = FromFinding(finding);
+                    next.Key = finding.Key + "|" + follow.Id;
+                    next.Title = (finding.RuleId + " " + follow.Title?.Current).Trim() + subject;
+                    next.Steps = follow.Steps.Select(s => s.Current).ToList();
+                    next.Priority = severityPlan.Priority;
+                    next.StartDate = item.DueDate;
+                    next.DueDate = reply.DueDate;
+                    next.DueDateOrigin = rulePlan.Origin;
+                    next.DeadlineKind = nameof(Planning.DeadlineKind.Regulator);
                     Finish(next, owners, calendar, asOf, result, reply);
                 }
             }
 
             return result;
+        }
+
+        private static bool Wanted(FindingStatus status, bool includeGreen, bool excludeSkipped)
+        {
+            switch (status)
+            {
+                case FindingStatus.Red:
+                case FindingStatus.Yellow:
+                    return true;
+                case FindingStatus.Green:
+                    return includeGreen;
+                case FindingStatus.Skipped:
+                    return !excludeSkipped;
+                default:
+                    return false;
+            }
+        }
+
+        private static PlanItem FromFinding(Finding finding)
+        {
+            return new PlanItem
+            {
+                Key = finding.Key,
+                Kind = PlanItemKind.Rectification,
+                Description = Describe(finding),
+                Area = finding.Area,
+                RuleId = finding.RuleId,
+                Severity = finding.Severity,
+                FindingStatus = finding.Status,
+                Subject = finding.Subject,
+                Period = finding.Period,
+                Source = finding.Source,
+            };
+        }
+
+        /// <summary>
+        /// A Skipped finding as work: provide what the check needs (the finding's reason says what), owned by the area's
+        /// owner, due at the end of the first schedule phase on or after the notice date whose rules include this one,
+        /// else the policy's span for skipped checks.
+        /// </summary>
+        private static void ProvideData(Finding finding, PlanningPolicy policy, OwnerDirectory owners, WorkingCalendar calendar, DateTime noticeDate, DateTime asOf, IReadOnlyList<ScheduleDefinition> schedules, PlanResult result)
+        {
+            SkippedPlan plan = policy.Skipped;
+            DueDateResult start = calendar.OnOrAfter(noticeDate);
+            Milestone milestone = FirstMilestone(finding.RuleId, schedules, calendar, start.DueDate);
+            DueDateResult due = milestone?.Due ?? calendar.AddWorkingDays(noticeDate, plan.WorkingDays);
+            if (due.DueDate < start.DueDate)
+            {
+                due = start;
+            }
+
+            string subject = string.IsNullOrEmpty(finding.Subject) ? string.Empty : " · " + finding.Subject;
+            var item = FromFinding(finding);
+            item.Title = (finding.RuleId + " " + plan.Title?.Current + ": " + finding.Title).Trim() + subject;
+            var steps = new List<string>();
+            if (!string.IsNullOrWhiteSpace(finding.Reason))
+            {
+                steps.Add(finding.Reason.Trim());
+            }
+
+            steps.AddRange(plan.Steps.Select(s => s.Current).Where(s => !string.IsNullOrWhiteSpace(s)));
+            item.Steps = steps;
+            item.Priority = plan.Priority;
+            item.StartDate = start.DueDate;
+            item.DueDate = due.DueDate;
+            item.DueDateOrigin = milestone != null ? NumberOrigin.Guide : plan.Origin;
+            item.DeadlineKind = milestone != null ? milestone.Phase.Deadline.ToString() : nameof(Planning.DeadlineKind.Internal);
+            if (milestone != null)
+            {
+                item.Description = string.Join("\n", new[] { item.Description, Text.Format(nameof(Strings.PlanSkippedMilestone), milestone.Phase.Title?.Current, milestone.Due.DueDate) }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            }
+
+            Finish(item, owners, calendar, asOf, result, start, due);
+        }
+
+        private sealed class Milestone
+        {
+            public SchedulePhase Phase { get; set; }
+
+            public DueDateResult Due { get; set; }
+        }
+
+        /// <summary>The earliest phase end on or after <paramref name="from"/> (this year's season or next year's) whose phase needs the rule's data.</summary>
+        private static Milestone FirstMilestone(string ruleId, IReadOnlyList<ScheduleDefinition> schedules, WorkingCalendar calendar, DateTime from)
+        {
+            Milestone best = null;
+            foreach (ScheduleDefinition schedule in schedules)
+            {
+                foreach (SchedulePhase phase in schedule.Phases.Where(p => p.Rules.Contains(ruleId ?? string.Empty, StringComparer.OrdinalIgnoreCase)))
+                {
+                    for (int year = from.Year; year <= from.Year + 1; year++)
+                    {
+                        DueDateResult due = PhaseDue(phase, year, calendar);
+                        if (due.DueDate >= from && (best == null || due.DueDate < best.Due.DueDate))
+                        {
+                            best = new Milestone { Phase = phase, Due = due };
+                        }
+                    }
+                }
+            }
+
+            return best;
+        }
+
+        private static DueDateResult PhaseDue(SchedulePhase phase, int year, WorkingCalendar calendar)
+        {
+            DateTime end = Date(year, phase.EndMonth, phase.EndDay);
+            return phase.Deadline == DeadlineKind.Regulator ? calendar.OnOrAfter(end) : calendar.OnOrBefore(end);
         }
 
         /// <summary>
@@ -117,7 +225,8 @@ namespace ComplianceTools.Core.Planning
             {
                 DateTime start = Date(year, phase.StartMonth, phase.StartDay);
                 DateTime end = Date(year, phase.EndMonth, phase.EndDay);
-                DueDateResult due = phase.Deadline == DeadlineKind.Regulator ? calendar.OnOrAfter(end) : calendar.OnOrBefore(end);
+                DueDateResult due = PhaseDue(phase, year, calendar);
+                string conflict = string.IsNullOrWhiteSpace(phase.Conflict?.Current) ? null : phase.Conflict.Current;
                 DueDateResult begin = calendar.OnOrAfter(start);
                 DateTime startDate = begin.DueDate > due.DueDate ? due.DueDate : begin.DueDate;
                 string source = UiLanguage.Pick(schedule.Guide == "A" ? "年报指引 · " : "年检指引 · ", schedule.Guide == "A" ? "Annual-report guide (A) · " : "Inspection guide (B) · ") + schedule.Section;
@@ -126,7 +235,13 @@ namespace ComplianceTools.Core.Planning
                     Key = string.Join("|", "SCHED", schedule.Kind, year.ToString(CultureInfo.InvariantCulture), phase.Id),
                     Kind = PlanItemKind.Schedule,
                     Title = phase.Title?.Current,
-                    Description = Text.Format(nameof(Strings.SchedulePhaseDescription), phase.Description?.Current, start, end, Text.Get(phase.Deadline == DeadlineKind.Regulator ? nameof(Strings.DeadlineRegulator) : nameof(Strings.DeadlineInternal))).Trim(),
+                    Description = string.Join("\n", new[]
+                    {
+                        Text.Format(nameof(Strings.SchedulePhaseDescription), phase.Description?.Current, start, end, Text.Get(phase.Deadline == DeadlineKind.Regulator ? nameof(Strings.DeadlineRegulator) : nameof(Strings.DeadlineInternal))).Trim(),
+                        conflict == null ? null : Text.Format(nameof(Strings.ScheduleConflict), conflict),
+                    }.Where(s => !string.IsNullOrEmpty(s))),
+                    Conflict = conflict,
+                    DueDateOrigin = NumberOrigin.Guide,
                     Steps = phase.Steps.Select(s => s.Current).ToList(),
                     Area = phase.Area,
                     Priority = phase.Deadline == DeadlineKind.Regulator ? PlanPriority.Urgent : PlanPriority.Important,
@@ -160,11 +275,16 @@ namespace ComplianceTools.Core.Planning
             return steps;
         }
 
+        /// <summary>The finding's status, reason, measure against its line, recommendation and source, a line each.</summary>
         private static string Describe(Finding f)
         {
+            string status = Text.Format(nameof(Strings.PlanStatusLine), StatusName(f.Status));
             string measured = string.IsNullOrEmpty(f.ValueText) ? string.Empty : Text.Format(nameof(Strings.PlanMeasured), f.ValueText, f.ThresholdText);
-            return string.Join("\n", new[] { f.Reason, measured, f.Recommendation, f.Source }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            return string.Join("\n", new[] { status, f.Reason, measured, f.Recommendation, f.Source }.Where(s => !string.IsNullOrWhiteSpace(s)));
         }
+
+        /// <summary>A status in the user's language (红, 未检查 …).</summary>
+        public static string StatusName(FindingStatus status) => Text.Get(nameof(Strings.ReportSeverityNames)).Split('|')[(int)status];
 
         private static void Finish(PlanItem item, OwnerDirectory owners, WorkingCalendar calendar, DateTime asOf, PlanResult result, params DueDateResult[] dates)
         {

@@ -21,6 +21,9 @@ namespace ComplianceTools.Core.Planning
         /// <summary>Other names of an area (坐席 → Seats), as owners sheets write them.</summary>
         public IDictionary<string, string> AreaAliases { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>How a Skipped finding becomes a "provide the data" item when no schedule milestone needs the data first.</summary>
+        public SkippedPlan Skipped { get; set; } = new SkippedPlan();
+
         /// <summary>The last step of every rectification built from a recommendation.</summary>
         public LocalizedText ClosingStep { get; set; } = new LocalizedText(string.Empty, string.Empty);
 
@@ -29,8 +32,25 @@ namespace ComplianceTools.Core.Planning
 
         public SeverityPlan For(Severity severity)
         {
-            return Severities.TryGetValue(severity, out SeverityPlan plan) ? plan : new SeverityPlan { WorkingDays = 10, Priority = PlanPriority.Medium };
+            return Severities.TryGetValue(severity, out SeverityPlan plan) ? plan : new SeverityPlan { WorkingDays = 10, Priority = PlanPriority.Medium, Origin = NumberOrigin.Ours };
         }
+    }
+
+    /// <summary>A Skipped finding as work: provide what the check needs, by the first milestone that needs it, else in a few working days.</summary>
+    public sealed class SkippedPlan
+    {
+        /// <summary>Working days from the notice date when no schedule milestone needs the data first (ours: 5).</summary>
+        public int WorkingDays { get; set; } = 5;
+
+        public PlanPriority Priority { get; set; } = PlanPriority.Important;
+
+        public NumberOrigin Origin { get; set; } = NumberOrigin.Ours;
+
+        /// <summary>What the item is called ("Provide the data").</summary>
+        public LocalizedText Title { get; set; } = new LocalizedText("补齐数据", "Provide the data");
+
+        /// <summary>Steps after the first one (which is the finding's reason: what to provide).</summary>
+        public IList<LocalizedText> Steps { get; } = new List<LocalizedText>();
     }
 
     public sealed class SeverityPlan
@@ -40,14 +60,17 @@ namespace ComplianceTools.Core.Planning
 
         public PlanPriority Priority { get; set; }
 
-        /// <summary>guide (the number is the guide's) or ours.</summary>
-        public string Origin { get; set; }
+        /// <summary>Guide (the number is the guide's) or Ours.</summary>
+        public NumberOrigin Origin { get; set; }
     }
 
     public sealed class RulePlan
     {
         /// <summary>Working days to finish, replacing the severity's span; null keeps it.</summary>
         public int? WorkingDays { get; set; }
+
+        /// <summary>Whose span <see cref="WorkingDays"/> is: Guide (the 10 working days of a rectification notice) or Ours.</summary>
+        public NumberOrigin Origin { get; set; } = NumberOrigin.Ours;
 
         public IList<LocalizedText> Steps { get; } = new List<LocalizedText>();
 
@@ -112,5 +135,11 @@ namespace ComplianceTools.Core.Planning
         public LocalizedText Description { get; set; }
 
         public IList<LocalizedText> Steps { get; } = new List<LocalizedText>();
+
+        /// <summary>Rules whose data the phase needs: a Skipped finding of one of them is due at this phase's end.</summary>
+        public IList<string> Rules { get; } = new List<string>();
+
+        /// <summary>The other guide's date for the same step, to confirm with the provincial authority; null when the guides agree.</summary>
+        public LocalizedText Conflict { get; set; }
     }
 }

@@ -108,14 +108,14 @@ namespace ComplianceTools.Core.Reporting
         public static string ToCsv(IEnumerable<PlanItem> items)
         {
             var sb = new StringBuilder();
-            string[] header = { "Key", "Kind", "Title", "Area", "Owner", "OwnerName", "OwnerMissing", "Priority", "Severity", "StartDate", "DueDate", "WorkingDays", "Status", "Overdue", "Provisional", "RuleId", "Checklist", "Description" };
+            string[] header = { "Key", "Kind", "Title", "Area", "Owner", "OwnerName", "OwnerMissing", "Priority", "FindingStatus", "StartDate", "DueDate", "WorkingDays", "Status", "Overdue", "Provisional", "RuleId", "Checklist", "Description" };
             sb.Append(string.Join(",", header)).Append(Crlf);
             foreach (PlanItem i in items)
             {
                 var fields = new[]
                 {
                     i.Key, i.Kind.ToString(), ReportText.Scrub(i.Title), i.Area, i.Owner, i.OwnerName, Flag(i.OwnerMissing), i.Priority.ToString(),
-                    i.Severity?.ToString() ?? string.Empty, Iso(i.StartDate), Iso(i.DueDate), i.WorkingDays.ToString(CultureInfo.InvariantCulture),
+                    i.FindingStatus?.ToString() ?? string.Empty, Iso(i.StartDate), Iso(i.DueDate), i.WorkingDays.ToString(CultureInfo.InvariantCulture),
                     i.Status.ToString(), Flag(i.Overdue), Flag(i.Provisional), i.RuleId, string.Join("\n", i.Steps), ReportText.Scrub(i.Description),
                 };
                 sb.Append(string.Join(",", fields.Select(CsvField))).Append(Crlf);

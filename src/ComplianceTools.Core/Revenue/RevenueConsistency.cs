@@ -63,7 +63,7 @@ namespace ComplianceTools.Core.Revenue
                 double invoiced = both.Sum(r => r.SettlementInvoiced.Value);
                 if (both.Count == 0 || invoiced <= 0)
                 {
-                    findings.Add(rule.NewSkipped(Outcome.Skipped, who, year.Key, Text.Get(nameof(Resources.Strings.RevenueNoFigures))));
+                    findings.Add(rule.NewSkipped(FindingStatus.Skipped, who, year.Key, Text.Get(nameof(Resources.Strings.RevenueNoFigures))));
                 }
                 else
                 {

@@ -9,11 +9,12 @@ namespace ComplianceTools.Core.Rules
     /// <summary>A line a measured value is held against: "gt 0.30" fails when the value is above 30%.</summary>
     public sealed class RuleThreshold
     {
-        public RuleThreshold(string comparison, double value, string origin)
+        public RuleThreshold(string comparison, double value, NumberOrigin origin, string baseline = null)
         {
             Comparison = comparison;
             Value = value;
             Origin = origin;
+            Baseline = origin == NumberOrigin.Baseline ? baseline : null;
         }
 
         /// <summary>gt, ge, lt or le: the value fails the line when "value Comparison line" holds.</summary>
@@ -21,8 +22,14 @@ namespace ComplianceTools.Core.Rules
 
         public double Value { get; }
 
-        /// <summary>guide (the number is the guide's), ours (the guide gives none), or the baseline file that set it.</summary>
-        public string Origin { get; }
+        /// <summary>Guide (the number is the guide's), Ours (the guide gives none), or Baseline (<see cref="Baseline"/> set it).</summary>
+        public NumberOrigin Origin { get; }
+
+        /// <summary>The baseline file that set the line, when <see cref="Origin"/> is Baseline.</summary>
+        public string Baseline { get; }
+
+        /// <summary>True when a value on the "bad" side of this line is larger (gt, ge): Red above, Yellow earlier means lower.</summary>
+        public bool FailsUpward => Comparison == "gt" || Comparison == "ge";
 
         public bool IsCrossedBy(double measured)
         {
@@ -36,7 +43,8 @@ namespace ComplianceTools.Core.Rules
             }
         }
 
-        public RuleThreshold WithValue(double value, string origin) => new RuleThreshold(Comparison, value, origin);
+        /// <summary>The same line moved by a baseline file.</summary>
+        public RuleThreshold WithValue(double value, string baselineFile) => new RuleThreshold(Comparison, value, NumberOrigin.Baseline, baselineFile);
 
         public override string ToString() => Finding.ComparisonSymbol(Comparison) + " " + Value.ToString(CultureInfo.InvariantCulture);
     }
@@ -155,19 +163,25 @@ namespace ComplianceTools.Core.Rules
             return new[] { Convert.ToString(value, CultureInfo.InvariantCulture) };
         }
 
-        /// <summary>A finding for this rule, with title, area, source, recommendation and threshold filled in.</summary>
+        /// <summary>
+        /// A finding for this rule, with title, area, source, recommendation and the line it was judged against
+        /// (the Yellow line for a Yellow result that did not cross the failing line) with that line's origin.
+        /// </summary>
         public Finding NewFinding(Severity severity, double? value, string subject, string period, string reason, IReadOnlyList<EvidenceItem> evidence = null)
         {
+            RuleThreshold judged = JudgedLine(severity, value);
             return new Finding
             {
                 RuleId = Id,
                 Title = Title,
                 Area = Area,
-                Severity = severity,
-                Outcome = severity == Severity.Green ? Outcome.Pass : (severity == Severity.Red ? Outcome.Fail : Outcome.Review),
+                Status = (FindingStatus)(int)severity,
                 Value = value,
-                Threshold = Threshold?.Value,
-                Comparison = Threshold?.Comparison,
+                Threshold = judged?.Value,
+                ThresholdOrigin = judged?.Origin,
+                ThresholdSource = judged == null ? null : LineSource(judged),
+                YellowThreshold = Warning?.Value,
+                Comparison = judged?.Comparison,
                 Unit = Unit,
                 Subject = subject,
                 Period = period,
@@ -179,12 +193,43 @@ namespace ComplianceTools.Core.Rules
             };
         }
 
-        /// <summary>A finding that says the rule could not run (missing data) or does not apply, with the reason.</summary>
-        public Finding NewSkipped(Outcome outcome, string subject, string period, string reason)
+        /// <summary>
+        /// A finding that says the rule could not run (<see cref="FindingStatus.Skipped"/>: the reason names what to
+        /// provide) or does not apply (<see cref="FindingStatus.NotApplicable"/>: the reason says why). It has no
+        /// colour (Severity is null) and no value.
+        /// </summary>
+        public Finding NewSkipped(FindingStatus status, string subject, string period, string reason)
         {
+            if (status != FindingStatus.Skipped && status != FindingStatus.NotApplicable)
+            {
+                throw new ArgumentOutOfRangeException(nameof(status), status, "Skipped or NotApplicable");
+            }
+
             var finding = NewFinding(Severity.Green, null, subject, period, reason);
-            finding.Outcome = outcome;
+            finding.Status = status;
             return finding;
+        }
+
+        /// <summary>Where a line comes from, as a person reads it: the guide and section, ours, or the baseline file.</summary>
+        public string LineSource(RuleThreshold line)
+        {
+            switch (line.Origin)
+            {
+                case NumberOrigin.Guide: return SourceText;
+                case NumberOrigin.Baseline: return line.Baseline;
+                default: return "ComplianceTools";
+            }
+        }
+
+        private RuleThreshold JudgedLine(Severity severity, double? value)
+        {
+            if (severity != Severity.Yellow || Warning == null)
+            {
+                return Threshold ?? Warning;
+            }
+
+            bool failLineCrossed = value.HasValue && Threshold != null ? Threshold.IsCrossedBy(value.Value) : FailSeverity == Severity.Yellow;
+            return failLineCrossed ? Threshold : Warning;
         }
 
         public RuleDefinition Clone()

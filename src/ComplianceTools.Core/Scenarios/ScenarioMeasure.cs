@@ -124,7 +124,7 @@ namespace ComplianceTools.Core.Scenarios
                     : Text.Format(nameof(Resources.Strings.UnsubscribeFiledMissing), name));
                 if (rate.HasValue)
                 {
-                    f.Outcome = Outcome.NotApplicable;
+                    f.Status = FindingStatus.NotApplicable;
                 }
 
                 return f;

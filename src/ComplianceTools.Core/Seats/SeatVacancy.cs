@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ComplianceTools.Core.Common;
@@ -12,15 +13,39 @@ namespace ComplianceTools.Core.Seats
     {
         public const string RuleId = "SEAT-001";
 
-        /// <summary>From the seat detail table: every row is a seat on file; the vacant ones are the evidence.</summary>
-        public static Finding Check(RuleDefinition rule, IReadOnlyCollection<SeatRow> seats, string subject = null, string period = null)
+        /// <summary>
+        /// From the seat detail table: every row is a seat on file; the vacant ones (activated = No) are the evidence.
+        /// A seat with an empty activation field is unknown, not vacant: a located warning goes to
+        /// <paramref name="report"/>, the seat is listed apart in the evidence and left out of the rate (both sides).
+        /// </summary>
+        public static Finding Check(RuleDefinition rule, IReadOnlyCollection<SeatRow> seats, string subject = null, string period = null, Action<ComplianceProblem> report = null)
         {
-            var vacant = seats.Where(s => s.Activated != YesNo.Yes).ToList();
-            int onFile = seats.Count;
+            var unknown = seats.Where(s => !s.Activated.HasValue).ToList();
+            var known = seats.Where(s => s.Activated.HasValue).ToList();
+            var vacant = known.Where(s => s.Activated != YesNo.Yes).ToList();
+            foreach (SeatRow seat in unknown)
+            {
+                string where = seat.Origin?.WithColumn(Text.Get(nameof(Resources.Strings.SeatActivatedColumn)))?.ToString() ?? seat.SeatId;
+                report?.Invoke(new ComplianceProblem(
+                    "ComplianceTools.Seats.ActivationUnknown", ProblemKind.Warning, Text.Format(nameof(Resources.Strings.SeatActivationUnknownWarning), where, seat.SeatId), seat.Origin ?? (object)seat.SeatId));
+            }
+
             var evidence = vacant
                 .Select(s => new EvidenceItem(s.SeatId, Text.Get(nameof(Resources.Strings.SeatNotActivated)), null, s.Origin?.ToString()))
+                .Concat(unknown.Select(s => new EvidenceItem(s.SeatId, Text.Get(nameof(Resources.Strings.SeatActivationUnknown)), null, s.Origin?.ToString())))
                 .ToList();
-            return Check(rule, onFile, onFile - vacant.Count, evidence, subject, period);
+            if (known.Count == 0 && unknown.Count > 0)
+            {
+                return rule.NewSkipped(FindingStatus.Skipped, subject ?? "Seats", period, Text.Format(nameof(Resources.Strings.SeatActivationAllUnknown), unknown.Count));
+            }
+
+            Finding finding = Check(rule, known.Count, known.Count - vacant.Count, evidence, subject, period);
+            if (unknown.Count > 0)
+            {
+                finding.Reason += " " + Text.Format(nameof(Resources.Strings.SeatActivationUnknownReason), unknown.Count, seats.Count);
+            }
+
+            return finding;
         }
 
         /// <summary>From plain figures, for what-if checks.</summary>

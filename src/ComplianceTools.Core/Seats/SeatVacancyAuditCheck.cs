@@ -13,7 +13,7 @@ namespace ComplianceTools.Core.Seats
 
         public IEnumerable<Finding> Run(AuditContext context)
         {
-            yield return SeatVacancy.Check(context.Catalog.Get(SeatVacancy.RuleId), context.Dataset.Seats, context.CompanySubject, context.YearPeriod);
+            yield return SeatVacancy.Check(context.Catalog.Get(SeatVacancy.RuleId), context.Dataset.Seats, context.CompanySubject, context.YearPeriod, context.Report);
         }
     }
 }

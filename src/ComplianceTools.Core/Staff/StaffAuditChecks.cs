@@ -33,7 +33,7 @@ namespace ComplianceTools.Core.Staff
             int? seats = SeatsOnFile(context.Dataset);
             if (!seats.HasValue)
             {
-                yield return rule.NewSkipped(Outcome.Skipped, context.CompanySubject, context.YearPeriod, Text.Get(nameof(Resources.Strings.StaffNoSeatsFigure)));
+                yield return rule.NewSkipped(FindingStatus.Skipped, context.CompanySubject, context.YearPeriod, Text.Get(nameof(Resources.Strings.StaffNoSeatsFigure)));
                 yield break;
             }
 

@@ -59,7 +59,7 @@ namespace ComplianceTools.Core.Staff
             string when = period ?? (siMonth ?? payMonth)?.Substring(0, 4);
             if (agents.Count == 0)
             {
-                return rule.NewSkipped(Outcome.Skipped, who, when, Text.Get(nameof(Resources.Strings.StaffNoAgents)));
+                return rule.NewSkipped(FindingStatus.Skipped, who, when, Text.Get(nameof(Resources.Strings.StaffNoAgents)));
             }
 
             var insuredList = new PersonList(insured);

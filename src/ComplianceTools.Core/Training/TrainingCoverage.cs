@@ -30,7 +30,7 @@ namespace ComplianceTools.Core.Training
             string who = subject ?? "Agents";
             if (agents.Count == 0)
             {
-                return rule.NewSkipped(Outcome.NotApplicable, who, period, Text.Get(nameof(Resources.Strings.TrainingNoAgents)));
+                return rule.NewSkipped(FindingStatus.NotApplicable, who, period, Text.Get(nameof(Resources.Strings.TrainingNoAgents)));
             }
 
             var thisYear = training

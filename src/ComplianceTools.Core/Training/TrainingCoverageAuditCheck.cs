@@ -23,7 +23,7 @@ namespace ComplianceTools.Core.Training
             int? year = context.Dataset.Company?.ReportYear;
             if (!year.HasValue)
             {
-                yield return rule.NewSkipped(Outcome.Skipped, context.CompanySubject, null, Text.Get(nameof(Resources.Strings.TrainingYearMissing)));
+                yield return rule.NewSkipped(FindingStatus.Skipped, context.CompanySubject, null, Text.Get(nameof(Resources.Strings.TrainingYearMissing)));
                 yield break;
             }
 

@@ -47,7 +47,7 @@ namespace ComplianceTools.Core.Workbook
 
             if (raw == null || raw is DBNull)
             {
-                if (column.Required)
+                if (column.Required && !column.BlankAllowed)
                 {
                     expected = Text.Get(nameof(Resources.Strings.CellExpectRequired));
                     return false;

@@ -55,6 +55,9 @@ namespace ComplianceTools.Core.Workbook
         /// <summary>A missing required column is one clear error; an empty required cell is a bad cell.</summary>
         public bool Required { get; set; }
 
+        /// <summary>With <see cref="Required"/>: the column must be there, but an empty cell is read as "unknown" (the check says so), not as a bad cell.</summary>
+        public bool BlankAllowed { get; set; }
+
         /// <summary>The column holds personal data (phone, ID number, name): masked in every output.</summary>
         public bool Personal { get; set; }
 

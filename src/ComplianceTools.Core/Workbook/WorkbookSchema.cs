@@ -60,6 +60,7 @@ namespace ComplianceTools.Core.Workbook
             ChineseName = attribute.ChineseName;
             Aliases = attribute.Aliases ?? Array.Empty<string>();
             Required = attribute.Required;
+            BlankAllowed = attribute.BlankAllowed;
             Personal = attribute.Personal;
             Hint = attribute.Hint;
             HintZh = attribute.HintZh;
@@ -93,6 +94,9 @@ namespace ComplianceTools.Core.Workbook
         public IReadOnlyList<string> Aliases { get; }
 
         public bool Required { get; }
+
+        /// <summary>A required column whose empty cells mean "unknown" rather than an error.</summary>
+        public bool BlankAllowed { get; }
 
         public bool Personal { get; }
 

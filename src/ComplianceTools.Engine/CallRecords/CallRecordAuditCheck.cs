@@ -34,7 +34,7 @@ namespace ComplianceTools.Engine.CallRecords
             {
                 // Nothing is read; the per-call rule says why it has no result (DATA-001 also runs on the Revenue sheet).
                 RuleDefinition rule = context.Catalog.Get(CallRecordFindings.MatchRuleId);
-                return new[] { rule.NewSkipped(Outcome.Skipped, "CallRecords", context.YearPeriod, Text.Get(nameof(Core.Resources.Strings.CallRecordsNotGiven))) };
+                return new[] { rule.NewSkipped(FindingStatus.Skipped, "CallRecords", context.YearPeriod, Text.Get(nameof(Core.Resources.Strings.CallRecordsNotGiven))) };
             }
 
             RuleDefinition volumeRule = context.Catalog.Get(CallRecordFindings.VolumeRuleId);

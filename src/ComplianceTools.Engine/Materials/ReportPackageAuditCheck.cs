@@ -45,7 +45,7 @@ namespace ComplianceTools.Engine.Materials
 
         private static IEnumerable<Finding> Skipped(IEnumerable<RuleDefinition> rules, AuditContext context, string reason)
         {
-            return rules.Select(r => r.NewSkipped(Outcome.Skipped, context.CompanySubject, context.YearPeriod, reason)).ToList();
+            return rules.Select(r => r.NewSkipped(FindingStatus.Skipped, context.CompanySubject, context.YearPeriod, reason)).ToList();
         }
     }
 }

@@ -35,16 +35,16 @@ namespace ComplianceTools.Engine.Planning
             return policy;
         }
 
+        /// <summary>Every calendar (AnnualReport, Inspection), from the shipped file with <paramref name="userFile"/>'s kinds on top.</summary>
+        public static IReadOnlyList<ScheduleDefinition> LoadSchedules(string userFile)
+        {
+            return Kinds(userFile).Values.OrderBy(k => k.Kind, StringComparer.Ordinal).ToList();
+        }
+
         /// <summary>The calendar of one kind (AnnualReport, Inspection), from the shipped file or <paramref name="userFile"/>.</summary>
         public static ScheduleDefinition LoadSchedule(string kind, string userFile)
         {
-            var kinds = new Dictionary<string, ScheduleDefinition>(StringComparer.OrdinalIgnoreCase);
-            ApplySchedules(kinds, Parse(ReadResource(ScheduleResource), ScheduleResource), ScheduleResource);
-            if (!string.IsNullOrWhiteSpace(userFile))
-            {
-                ApplySchedules(kinds, Parse(ReadFile(userFile), userFile), userFile);
-            }
-
+            Dictionary<string, ScheduleDefinition> kinds = Kinds(userFile);
             if (kinds.TryGetValue(kind, out ScheduleDefinition schedule))
             {
                 return schedule;
@@ -53,6 +53,18 @@ namespace ComplianceTools.Engine.Planning
             throw new ComplianceException(new ComplianceProblem(
                 "ComplianceTools.Planning.ScheduleKindNotFound", ProblemKind.ObjectNotFound,
                 Text.Format(nameof(Strings.ScheduleKindNotFound), kind, string.Join(", ", kinds.Keys.OrderBy(k => k, StringComparer.Ordinal))), kind));
+        }
+
+        private static Dictionary<string, ScheduleDefinition> Kinds(string userFile)
+        {
+            var kinds = new Dictionary<string, ScheduleDefinition>(StringComparer.OrdinalIgnoreCase);
+            ApplySchedules(kinds, Parse(ReadResource(ScheduleResource), ScheduleResource), ScheduleResource);
+            if (!string.IsNullOrWhiteSpace(userFile))
+            {
+                ApplySchedules(kinds, Parse(ReadFile(userFile), userFile), userFile);
+            }
+
+            return kinds;
         }
 
         private static void ApplyPolicy(PlanningPolicy policy, JObject root, string file)
@@ -71,10 +83,29 @@ namespace ComplianceTools.Engine.Planning
                     {
                         WorkingDays = Days(p.Value["workingDays"], file),
                         Priority = Priority(p.Value["priority"], file),
-                        Origin = (string)p.Value["origin"] ?? "ours",
+                        Origin = Origin(p.Value["origin"], file),
                     };
                 }
             }
+
+            if (root["skipped"] is JObject skipped)
+            {
+                var plan = new SkippedPlan
+                {
+                    WorkingDays = Days(skipped["workingDays"], file),
+                    Priority = Priority(skipped["priority"], file),
+                    Origin = Origin(skipped["origin"], file),
+                    Title = skipped["title"] == null ? policy.Skipped.Title : Localized(skipped["title"]),
+                };
+                foreach (JToken step in skipped["steps"] ?? new JArray())
+                {
+                    plan.Steps.Add(Localized(step));
+                }
+
+                policy.Skipped = plan;
+            }
+
+            var notices = root["notices"] as JObject ?? new JObject();
 
             if (root["closingStep"] is JObject closing)
             {
@@ -85,13 +116,30 @@ namespace ComplianceTools.Engine.Planning
             {
                 foreach (JProperty p in rules.Properties())
                 {
-                    var plan = new RulePlan { WorkingDays = p.Value["workingDays"] == null ? (int?)null : Days(p.Value["workingDays"], file) };
-                    foreach (JToken step in p.Value["steps"] ?? new JArray())
+                    // A rule may take its span, steps and follow-ups from a notice shared by several rules (guide B's
+                    // rectification notice covers both the complaint rate and number consistency).
+                    JToken source = p.Value;
+                    if (p.Value["notice"] != null)
+                    {
+                        string notice = (string)p.Value["notice"];
+                        source = notice == null ? null : notices[notice];
+                        if (source == null)
+                        {
+                            throw Invalid(file, p.Value["notice"], Text.Format(nameof(Strings.PlanningUnknownName), p.Value["notice"].ToString(Formatting.None), string.Join(", ", notices.Properties().Select(n => n.Name))));
+                        }
+                    }
+
+                    var plan = new RulePlan
+                    {
+                        WorkingDays = source["workingDays"] == null ? (int?)null : Days(source["workingDays"], file),
+                        Origin = Origin(source["origin"], file),
+                    };
+                    foreach (JToken step in source["steps"] ?? new JArray())
                     {
                         plan.Steps.Add(Localized(step));
                     }
 
-                    foreach (JToken f in p.Value["followUps"] ?? new JArray())
+                    foreach (JToken f in source["followUps"] ?? new JArray())
                     {
                         var follow = new FollowUpPlan { Id = Required(f, "id", file), WorkingDays = Days(f["workingDays"], file), Title = Localized(f["title"]) };
                         foreach (JToken step in f["steps"] ?? new JArray())
@@ -154,6 +202,16 @@ namespace ComplianceTools.Engine.Planning
                         item.Steps.Add(Localized(step));
                     }
 
+                    foreach (JToken rule in phase["rules"] ?? new JArray())
+                    {
+                        item.Rules.Add((string)rule);
+                    }
+
+                    if (phase["conflict"] != null)
+                    {
+                        item.Conflict = Localized(phase["conflict"]);
+                    }
+
                     schedule.Phases.Add(item);
                 }
 
@@ -179,6 +237,17 @@ namespace ComplianceTools.Engine.Planning
             }
 
             throw Invalid(file, token, Text.Format(nameof(Strings.PlanningBadDays), token?.ToString(Formatting.None) ?? "null"));
+        }
+
+        private static NumberOrigin Origin(JToken token, string file)
+        {
+            string text = (string)token ?? "ours";
+            if (Enum.TryParse(text, true, out NumberOrigin origin) && origin != NumberOrigin.Baseline)
+            {
+                return origin;
+            }
+
+            throw Invalid(file, token, Text.Format(nameof(Strings.PlanningUnknownName), text, "guide, ours"));
         }
 
         private static PlanPriority Priority(JToken token, string file)

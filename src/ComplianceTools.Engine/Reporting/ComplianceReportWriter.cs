@@ -27,6 +27,7 @@ namespace ComplianceTools.Engine.Reporting
         public static readonly Color Green = Color.FromArgb(0x63, 0xBE, 0x7B);
         public static readonly Color Yellow = Color.FromArgb(0xFF, 0xD9, 0x66);
         public static readonly Color Red = Color.FromArgb(0xE0, 0x4B, 0x4B);
+        public static readonly Color Grey = Color.FromArgb(0xBF, 0xBF, 0xBF);
         public static readonly Color ScheduleBar = Color.FromArgb(0x44, 0x72, 0xC4);
         public static readonly Color RectificationBar = Color.FromArgb(0xED, 0x7D, 0x31);
         private const int MaxWidth = 60;
@@ -65,7 +66,7 @@ namespace ComplianceTools.Engine.Reporting
                 SetText(ws.Cells[r, 4], f.Period);
                 SetNumber(ws.Cells[r, 5], f.Value, f.Unit);
                 SetNumber(ws.Cells[r, 6], f.Threshold, f.Unit);
-                Light(ws.Cells[r, 7], f.Severity);
+                Light(ws.Cells[r, 7], f.Status);
                 SetText(ws.Cells[r, 8], ReportText.Scrub(f.Reason));
                 r++;
             }
@@ -86,7 +87,7 @@ namespace ComplianceTools.Engine.Reporting
                 c.Title.Font.Size = 10;
                 var value = c.Series.Add(ws.Cells[row, 5], ws.Cells[row, 3]);
                 value.HeaderAddress = ws.Cells[1, 5];
-                value.Fill.Color = Fill(rows[i].Severity);
+                value.Fill.Color = Fill(rows[i].Status) ?? Grey;
                 var line = c.Series.Add(ws.Cells[row, 6], ws.Cells[row, 3]);
                 line.HeaderAddress = ws.Cells[1, 6];
                 line.Fill.Color = Color.FromArgb(0x80, 0x80, 0x80);
@@ -108,18 +109,19 @@ namespace ComplianceTools.Engine.Reporting
             {
                 SetText(ws.Cells[r, 1], f.RuleId);
                 SetText(ws.Cells[r, 2], f.Title);
-                Light(ws.Cells[r, 3], f.Severity);
-                SetText(ws.Cells[r, 4], f.Outcome.ToString());
-                SetText(ws.Cells[r, 5], f.Area);
-                SetText(ws.Cells[r, 6], ReportText.Scrub(f.Subject));
-                SetText(ws.Cells[r, 7], f.Period);
-                SetNumber(ws.Cells[r, 8], f.Value, f.Unit);
-                SetNumber(ws.Cells[r, 9], f.Threshold, f.Unit);
-                SetText(ws.Cells[r, 10], ReportText.Scrub(f.Reason));
-                SetText(ws.Cells[r, 11], f.Recommendation);
-                SetText(ws.Cells[r, 12], f.Source);
-                SetText(ws.Cells[r, 13], f.Baseline);
-                SetText(ws.Cells[r, 14], ReportText.Scrub(f.Key));
+                Light(ws.Cells[r, 3], f.Status);
+                SetText(ws.Cells[r, 4], f.Area);
+                SetText(ws.Cells[r, 5], ReportText.Scrub(f.Subject));
+                SetText(ws.Cells[r, 6], f.Period);
+                SetNumber(ws.Cells[r, 7], f.Value, f.Unit);
+                SetText(ws.Cells[r, 8], f.ThresholdText);
+                SetText(ws.Cells[r, 9], OriginText(f));
+                SetText(ws.Cells[r, 10], f.YellowThresholdText);
+                SetText(ws.Cells[r, 11], ReportText.Scrub(f.Reason));
+                SetText(ws.Cells[r, 12], f.Recommendation);
+                SetText(ws.Cells[r, 13], f.Source);
+                SetText(ws.Cells[r, 14], f.Baseline);
+                SetText(ws.Cells[r, 15], ReportText.Scrub(f.Key));
                 r++;
             }
 
@@ -172,9 +174,9 @@ namespace ComplianceTools.Engine.Reporting
                 }
 
                 SetText(ws.Cells[r, 6], i.Priority.ToString());
-                if (i.Severity.HasValue)
+                if (i.FindingStatus.HasValue)
                 {
-                    Light(ws.Cells[r, 7], i.Severity.Value);
+                    Light(ws.Cells[r, 7], i.FindingStatus.Value);
                 }
 
                 SetDate(ws.Cells[r, 8], i.StartDate);
@@ -258,7 +260,7 @@ namespace ComplianceTools.Engine.Reporting
 
         private static IEnumerable<Finding> Ordered(IEnumerable<Finding> findings)
         {
-            return findings.OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal);
+            return findings.OrderBy(f => Finding.Rank(f.Status)).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal);
         }
 
         private static void Header(ExcelWorksheet ws, string[] headers)
@@ -356,12 +358,29 @@ namespace ComplianceTools.Engine.Reporting
             cell.Style.Numberformat.Format = "yyyy-mm-dd";
         }
 
-        private static void Light(ExcelRange cell, Severity severity)
+        /// <summary>The status as a light: red, yellow, green, grey for Skipped; NotApplicable is named without a light.</summary>
+        private static void Light(ExcelRange cell, FindingStatus status)
         {
-            SetText(cell, Names(nameof(Strings.ReportSeverityNames))[(int)severity]);
-            Paint(cell, Fill(severity));
+            SetText(cell, Names(nameof(Strings.ReportSeverityNames))[(int)status]);
             cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-            cell.Style.Font.Bold = true;
+            Color? fill = Fill(status);
+            if (fill.HasValue)
+            {
+                Paint(cell, fill.Value);
+                cell.Style.Font.Bold = true;
+            }
+        }
+
+        /// <summary>Whose line it is, in the user's language: "指引 · 年检指引 · 数据关", "本工具设定", "基线 · guangdong.json".</summary>
+        private static string OriginText(Finding f)
+        {
+            if (!f.ThresholdOrigin.HasValue)
+            {
+                return string.Empty;
+            }
+
+            string name = Names(nameof(Strings.NumberOriginNames))[(int)f.ThresholdOrigin.Value];
+            return f.ThresholdOrigin == NumberOrigin.Ours || string.IsNullOrEmpty(f.ThresholdSource) ? name : name + " · " + f.ThresholdSource;
         }
 
         /// <summary>The text a cell shows, near enough for sizing, without EPPlus formatting every cell (slow on large sheets).</summary>
@@ -382,7 +401,17 @@ namespace ComplianceTools.Engine.Reporting
             }
         }
 
-        private static Color Fill(Severity severity) => severity == Severity.Red ? Red : (severity == Severity.Yellow ? Yellow : Green);
+        private static Color? Fill(FindingStatus status)
+        {
+            switch (status)
+            {
+                case FindingStatus.Red: return Red;
+                case FindingStatus.Yellow: return Yellow;
+                case FindingStatus.Green: return Green;
+                case FindingStatus.Skipped: return Grey;
+                default: return null;
+            }
+        }
 
         private static void Paint(ExcelRange cell, Color color)
         {

@@ -80,6 +80,7 @@ namespace ComplianceTools.Engine.Rules
                 }
 
                 bool changed = false;
+                JProperty lineSetting = null;
                 foreach (JProperty setting in settings.Properties())
                 {
                     string where = entry.Name + "." + setting.Name;
@@ -139,6 +140,7 @@ namespace ComplianceTools.Engine.Rules
                                 break;
                             }
 
+                            lineSetting = setting;
                             if (setting.Name == "red")
                             {
                                 rule.Threshold = current.WithValue(value, origin);
@@ -180,11 +182,30 @@ namespace ComplianceTools.Engine.Rules
                     }
                 }
 
+                if (lineSetting != null && LinesInverted(rule))
+                {
+                    // For a "greater than" rule the Yellow line comes first (lower); for a "less than" rule it is higher.
+                    string side = rule.Threshold.FailsUpward ? Text.Get(nameof(Strings.BaselineYellowBelowRed)) : Text.Get(nameof(Strings.BaselineYellowAboveRed));
+                    problems.Add(Problem("ComplianceTools.Baseline.LinesInverted", ProblemKind.InvalidData, fullPath, Line(lineSetting), Text.Format(
+                        nameof(Strings.BaselineLinesInverted), fullPath, Line(lineSetting), entry.Name, Core.Findings.Finding.FormatValue(rule.Warning.Value, rule.Unit), Core.Findings.Finding.FormatValue(rule.Threshold.Value, rule.Unit), side)));
+                }
+
                 if (changed)
                 {
                     rule.AppliedBaselines.Add(origin);
                 }
             }
+        }
+
+        /// <summary>True when the Yellow line sits past the Red one, so a value could be Red without ever having been Yellow.</summary>
+        private static bool LinesInverted(RuleDefinition rule)
+        {
+            if (rule.Threshold == null || rule.Warning == null)
+            {
+                return false;
+            }
+
+            return rule.Threshold.FailsUpward ? rule.Warning.Value > rule.Threshold.Value : rule.Warning.Value < rule.Threshold.Value;
         }
 
         private static bool SameKind(object a, object b)

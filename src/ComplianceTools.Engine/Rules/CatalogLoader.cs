@@ -124,7 +124,7 @@ namespace ComplianceTools.Engine.Rules
                 return null;
             }
 
-            return new RuleThreshold((string)o["when"], (double)o["value"], (string)o["origin"] ?? "guide");
+            return new RuleThreshold((string)o["when"], (double)o["value"], string.Equals((string)o["origin"], "ours", StringComparison.OrdinalIgnoreCase) ? NumberOrigin.Ours : NumberOrigin.Guide);
         }
     }
 }

@@ -69,9 +69,15 @@ namespace ComplianceTools.Commands.Common
             return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
         }
 
-        /// <summary>Writes a non-terminating error for a problem; the rest of the input goes on.</summary>
+        /// <summary>Writes a non-terminating error for a problem (a warning for <see cref="ProblemKind.Warning"/>); the rest of the input goes on.</summary>
         protected void WriteProblem(ComplianceProblem problem)
         {
+            if (problem.Kind == ProblemKind.Warning)
+            {
+                WriteWarning(problem.Message);
+                return;
+            }
+
             WriteError(ToErrorRecord(problem, null));
         }
 

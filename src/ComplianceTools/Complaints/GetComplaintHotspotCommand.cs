@@ -8,8 +8,9 @@ using ComplianceTools.Core.Workbook.Sheets;
 namespace ComplianceTools.Commands.Complaints
 {
     /// <summary>
-    /// The "locate" step of a rectification: 12321 complaints by the most complained-about numbers, then channel and
-    /// team, with each channel's calls per day; marks clustered channels and proposes the guide's isolation.
+    /// The "locate" step of a rectification: 12321 complaints by the frequently called numbers (the complainants; or by
+    /// display number), then channel and team, with each channel's calls per day; marks clustered channels and proposes
+    /// the guide's isolation (a tenth of today's calls a day).
     /// Settings are parameters of rule CMPL-001 (change them with -Baseline).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ComplaintHotspot", DefaultParameterSetName = RowsSet)]
@@ -34,6 +35,10 @@ namespace ComplianceTools.Commands.Complaints
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         public ComplianceDataset Dataset { get; set; }
+
+        /// <summary>CalledNumber (default): group by the complainants, the frequently called numbers, as guide B says; DisplayNumber: by the number shown to them.</summary>
+        [Parameter]
+        public HotspotGrouping By { get; set; } = HotspotGrouping.CalledNumber;
 
         protected override void ProcessRecord()
         {
@@ -62,7 +67,7 @@ namespace ComplianceTools.Commands.Complaints
 
         private void Write(IEnumerable<ComplaintRow> complaints, IEnumerable<TrafficRow> traffic)
         {
-            foreach (ComplaintHotspotRow row in Run(() => ComplaintHotspot.Locate(Catalog.Get(ComplaintRate.RuleId), complaints, traffic)))
+            foreach (ComplaintHotspotRow row in Run(() => ComplaintHotspot.Locate(Catalog.Get(ComplaintRate.RuleId), complaints, traffic, By)))
             {
                 WriteObject(row);
             }

@@ -34,10 +34,19 @@ namespace ComplianceTools.Commands.Planning
         [Parameter]
         public SwitchParameter IncludeGreen { get; set; }
 
+        /// <summary>Make no "provide the data" items for Skipped findings (checks that could not run).</summary>
+        [Parameter]
+        public SwitchParameter ExcludeSkipped { get; set; }
+
         /// <summary>A JSON file in the shape of module/rules/planning.json; its severities and rules replace the shipped ones.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string PlanningFile { get; set; }
+
+        /// <summary>A JSON file in the shape of module/rules/schedules.json: the milestones a "provide the data" item is due at.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ScheduleFile { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -61,7 +70,8 @@ namespace ComplianceTools.Commands.Planning
         {
             PlanningPolicy policy = Run(() => PlanningData.LoadPolicy(string.IsNullOrEmpty(PlanningFile) ? null : ResolvePath(PlanningFile)));
             OwnerDirectory owners = BuildOwners(policy, Dataset?.Owners?.ToArray());
-            PlanResult result = Planner.Rectification(_findings, policy, owners, WorkingCalendar, NoticeDate, AsOf, IncludeGreen.IsPresent);
+            var schedules = Run(() => PlanningData.LoadSchedules(string.IsNullOrEmpty(ScheduleFile) ? null : ResolvePath(ScheduleFile)));
+            PlanResult result = Planner.Rectification(_findings, policy, owners, WorkingCalendar, NoticeDate, AsOf, IncludeGreen.IsPresent, ExcludeSkipped.IsPresent, schedules);
             WriteResult(result);
         }
     }

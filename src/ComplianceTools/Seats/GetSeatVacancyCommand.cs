@@ -49,7 +49,7 @@ namespace ComplianceTools.Commands.Seats
                         ThrowProblem(SheetRequirement.Missing(Dataset, SeatVacancy.RuleId, "Seats"));
                     }
 
-                    WriteObject(Run(() => SeatVacancy.Check(EnabledRule(SeatVacancy.RuleId), Dataset.Seats, Dataset.Company?.CompanyName, Dataset.Company?.ReportYear?.ToString())));
+                    WriteObject(Run(() => SeatVacancy.Check(EnabledRule(SeatVacancy.RuleId), Dataset.Seats, Dataset.Company?.CompanyName, Dataset.Company?.ReportYear?.ToString(), WriteProblem)));
                     break;
                 case FiguresSet:
                     WriteObject(Run(() => SeatVacancy.Check(EnabledRule(SeatVacancy.RuleId), SeatsOnFile, SeatsActivated)));
@@ -61,7 +61,7 @@ namespace ComplianceTools.Commands.Seats
         {
             if (ParameterSetName == RowsSet)
             {
-                WriteObject(Run(() => SeatVacancy.Check(EnabledRule(SeatVacancy.RuleId), _seats)));
+                WriteObject(Run(() => SeatVacancy.Check(EnabledRule(SeatVacancy.RuleId), _seats, report: WriteProblem)));
             }
         }
     }

@@ -37,11 +37,14 @@ function New-Tickets($prefix, $n, $resp, $close) {
         }
 
         [Fact]
-        public void Forty_eight_of_fifty_closed_is_96_percent_and_red_with_the_open_tickets_aged_at_the_check_date()
+        public void Forty_eight_of_fifty_closed_is_96_percent_and_yellow_as_guide_b_says_with_the_open_tickets_aged_at_the_check_date()
         {
+            // Guide B: raising the closure rate to 98% or more turns the profile from 黄灯 to 绿灯, so below 98% is Yellow.
             var r = Measure("New-Tickets 'C' 48 1 20; New-Tickets 'O' 2 1 $null");
             var f = Rule(r, "CMPL-002");
-            Assert.Equal("Red", f.Text("Severity"));
+            Assert.Equal("Yellow", f.Text("Status"));
+            Assert.Equal("Guide", f.Text("ThresholdOrigin"));
+            Assert.Equal("< 98%", f.Text("ThresholdText"));
             var evidence = ((System.Collections.IEnumerable)f.Prop("Evidence")).Cast<object>().Select(PSObject.AsPSObject).ToList();
             Assert.Equal(new[] { "O1", "O2" }, evidence.Select(e => e.Text("Subject")).ToArray());
             Assert.Equal(96.0, (double)evidence[0].Prop("Value"), 6);
@@ -62,6 +65,10 @@ function New-Tickets($prefix, $n, $resp, $close) {
             var f = Rule(Measure("New-Tickets 'T' 9 1 20; New-Tickets 'S' 1 1 25"), "CMPL-003");
             Assert.Equal(0.9, (double)f.Prop("Value"), 10);
             Assert.Equal("Yellow", f.Text("Severity"));
+            // The Yellow result shows the Yellow line it crossed (< 100%, ours), not the Red one (< 90%).
+            Assert.Equal("< 100%", f.Text("ThresholdText"));
+            Assert.Equal("Ours", f.Text("ThresholdOrigin"));
+            Assert.Equal(1.0, (double)f.Prop("YellowThreshold"));
         }
 
         [Fact]

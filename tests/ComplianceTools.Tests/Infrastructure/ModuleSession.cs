@@ -61,7 +61,11 @@ namespace ComplianceTools.Tests.Infrastructure
                         terminating = ex;
                     }
 
-                    return new Result(output.ToList(), ps.Streams.Error.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(), ps.Streams.Verbose.Select(w => w.Message).ToList(), terminating);
+                    return new Result(output.ToList(), ps.Streams.Error.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(), ps.Streams.Verbose.Select(w => w.Message).ToList(), terminating)
+                    {
+                        Progress = ps.Streams.Progress.Select(p => p.Activity + " " + p.StatusDescription + " " + p.CurrentOperation).ToList(),
+                        Information = ps.Streams.Information.Select(i => Convert.ToString(i.MessageData, CultureInfo.InvariantCulture)).ToList(),
+                    };
                 }
             }
             finally
@@ -92,6 +96,63 @@ namespace ComplianceTools.Tests.Infrastructure
             public IReadOnlyList<string> Verbose { get; }
 
             public Exception Terminating { get; }
+
+            public IReadOnlyList<string> Progress { get; set; } = Array.Empty<string>();
+
+            public IReadOnlyList<string> Information { get; set; } = Array.Empty<string>();
+
+            /// <summary>
+            /// Everything a user could see, one line per item: every output object's properties (a level deep),
+            /// error messages, targets and details, warnings, verbose, progress and information — for scans of personal data.
+            /// </summary>
+            public string AllStreamsText()
+            {
+                var parts = new List<string>();
+                foreach (PSObject o in Output)
+                {
+                    parts.Add(Convert.ToString(o, CultureInfo.InvariantCulture));
+                    foreach (PSPropertyInfo p in o.Properties)
+                    {
+                        object value;
+                        try
+                        {
+                            value = p.Value;
+                        }
+                        catch (GetValueException)
+                        {
+                            continue;
+                        }
+
+                        if (value is System.Collections.IEnumerable items && !(value is string))
+                        {
+                            foreach (object item in items)
+                            {
+                                parts.Add(Convert.ToString(item, CultureInfo.InvariantCulture));
+                            }
+                        }
+                        else
+                        {
+                            parts.Add(Convert.ToString(value, CultureInfo.InvariantCulture));
+                        }
+                    }
+                }
+
+                foreach (ErrorRecord e in AllErrors)
+                {
+                    parts.Add(e.ToString());
+                    parts.Add(e.Exception?.Message);
+                    parts.Add(Convert.ToString(e.TargetObject, CultureInfo.InvariantCulture));
+                    parts.Add(e.ErrorDetails?.Message);
+                    parts.Add(e.ErrorDetails?.RecommendedAction);
+                    parts.Add(e.CategoryInfo.TargetName);
+                }
+
+                parts.AddRange(Warnings);
+                parts.AddRange(Verbose);
+                parts.AddRange(Progress);
+                parts.AddRange(Information);
+                return string.Join("\n", parts.Where(x => !string.IsNullOrEmpty(x)));
+            }
 
             /// <summary>Every error: the non-terminating ones and the terminating one.</summary>
             public IEnumerable<ErrorRecord> AllErrors => Terminating is IContainsErrorRecord c ? Errors.Concat(new[] { c.ErrorRecord }) : Errors;

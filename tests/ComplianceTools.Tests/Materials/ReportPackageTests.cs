@@ -151,15 +151,15 @@ namespace ComplianceTools.Tests.Materials
         }
 
         [Fact]
-        public void A_scan_at_150_dpi_is_red_against_300_and_one_at_300_is_green()
+        public void A_scan_at_100_dpi_is_red_below_our_150_dpi_line_and_one_at_300_is_green()
         {
-            File.WriteAllBytes(_package.PathOf("EquityStructure"), TestPdf.Scan(150));
+            File.WriteAllBytes(_package.PathOf("EquityStructure"), TestPdf.Scan(100));
             PackageResult result = Check(_package.Dataset());
 
             PackageChecklistItem low = Row(result, "EquityStructure");
             Assert.Equal(Severity.Red, low.Status);
-            Assert.Equal(150d, low.Dpi);
-            Assert.Equal("MAT-003: 通用材料/股权结构表.pdf: the scan on page 1 is 150 dpi, below 300 dpi.", low.Reason);
+            Assert.Equal(100d, low.Dpi);
+            Assert.Equal("MAT-003: 通用材料/股权结构表.pdf: the scan on page 1 is 100 dpi, below 150 dpi.", low.Reason);
             Assert.Equal(Severity.Green, Row(result, "ArticlesOfAssociation").Status);
             Assert.Equal(300d, Row(result, "ArticlesOfAssociation").Dpi);
             Finding versions = Rule(result, "MAT-003");
@@ -168,6 +168,29 @@ namespace ComplianceTools.Tests.Materials
             Assert.Equal("通用材料/股权结构表.pdf", Assert.Single(versions.Evidence).Location);
             Assert.Equal("1 of 13 document(s) found fall short: Equity structure table.", versions.Reason);
             Assert.Equal(Severity.Green, Rule(result, "MAT-001").Severity);
+        }
+
+        [Fact]
+        public void A_scan_at_200_dpi_is_yellow_below_our_300_dpi_line_since_the_guide_says_only_high_definition()
+        {
+            File.WriteAllBytes(_package.PathOf("EquityStructure"), TestPdf.Scan(200));
+            PackageResult result = Check(_package.Dataset());
+
+            PackageChecklistItem low = Row(result, "EquityStructure");
+            Assert.Equal(Severity.Yellow, low.Status);
+            Assert.Equal("MAT-003: 通用材料/股权结构表.pdf: the scan on page 1 is 200 dpi, below 300 dpi.", low.Reason);
+            Finding versions = Rule(result, "MAT-003");
+            Assert.Equal(FindingStatus.Yellow, versions.Status);
+            Assert.Equal(0d, versions.Value);
+        }
+
+        [Fact]
+        public void A_baseline_with_red_dpi_above_min_dpi_is_refused_naming_the_rule()
+        {
+            string baseline = _package.Write("../inverted.json", System.Text.Encoding.UTF8.GetBytes("{ \"rules\": { \"MAT-003\": { \"parameters\": { \"minDpi\": 200, \"redDpi\": 250 } } } }"));
+            var ex = Assert.Throws<ComplianceException>(() => Check(_package.Dataset(), CatalogLoader.Load(new[] { baseline })));
+            Assert.Equal("ComplianceTools.Catalog.ParameterInvalid", ex.ErrorId);
+            Assert.Contains("MAT-003", ex.Message);
         }
 
         [Fact]
@@ -282,13 +305,13 @@ namespace ComplianceTools.Tests.Materials
             licence.PerforationSeal = null;
             licence.FirstPageSeal = null;
             licence.File = "旧版/营业执照.pdf";
-            File.WriteAllBytes(_package.PathOf("BusinessLicence"), TestPdf.Scan(150));
+            File.WriteAllBytes(_package.PathOf("BusinessLicence"), TestPdf.Scan(100));
             PackageChecklistItem row = Row(Check(dataset), "BusinessLicence");
 
             Assert.Equal(Severity.Red, row.Status);
             Assert.Equal("营业执照", row.Document);
             Assert.Equal(
-                "MAT-003: 通用材料/证照/营业执照（副本）.pdf:第1页扫描分辨率为150 dpi,低于300 dpi。 " +
+                "MAT-003: 通用材料/证照/营业执照（副本）.pdf:第1页扫描分辨率为100 dpi,低于150 dpi。 " +
                 "MAT-001: 材料清单(年检自查.xlsx!材料清单 row 2)填写的文件'旧版/营业执照.pdf'不在材料包目录中。 " +
                 "MAT-003: 纸质版(年检自查.xlsx!材料清单 row 2):骑缝章、首页公章未核对填写。",
                 row.Reason);

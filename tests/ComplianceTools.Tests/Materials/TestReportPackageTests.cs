@@ -49,11 +49,11 @@ namespace ComplianceTools.Tests.Materials
         public void Filtering_non_green_findings_leaves_what_a_rectification_plan_needs()
         {
             _package.Delete("BusinessLicence");
-            File.WriteAllBytes(_package.PathOf("EquityStructure"), TestPdf.Scan(150));
-            var r = _ps.Run("Test-ReportPackage -Path $args[0] -Dataset $args[1] | Where-Object Severity -ne Green", _package.Folder, _package.Dataset()).ThrowOnError();
+            File.WriteAllBytes(_package.PathOf("EquityStructure"), TestPdf.Scan(100));
+            var r = _ps.Run("Test-ReportPackage -Path $args[0] -Dataset $args[1] | Where-Object Status -ne Green", _package.Folder, _package.Dataset()).ThrowOnError();
 
             Assert.Equal(new[] { "MAT-001", "MAT-003" }, r.Output.Select(o => o.Text("RuleId")));
-            Assert.All(r.Output, o => Assert.Equal("Red", o.Text("Severity")));
+            Assert.All(r.Output, o => Assert.Equal("Red", o.Text("Status")));
             Assert.Equal("MAT-001|示例呼叫中心有限公司|2025", r.Output[0].Text("Key"));
             Assert.False(string.IsNullOrEmpty(r.Output[0].Text("Recommendation")));
 

@@ -106,12 +106,12 @@ namespace ComplianceTools.Tests.Reporting
             }
 
             ExcelWorksheet findings = Sheet("Findings");
-            int row = Row(findings, 6, Hostile);
-            Assert.IsType<string>(findings.Cells[row, 6].Value);
-            Assert.True(findings.Cells[row, 6].Style.QuotePrefix);
-            Assert.Equal("+1 unlinked; called 138****5678", findings.Cells[row, 10].Text);
-            Assert.True(findings.Cells[row, 10].Style.QuotePrefix);
+            int row = Row(findings, 5, Hostile);
+            Assert.IsType<string>(findings.Cells[row, 5].Value);
+            Assert.True(findings.Cells[row, 5].Style.QuotePrefix);
+            Assert.Equal("+1 unlinked; called 138****5678", findings.Cells[row, 11].Text);
             Assert.True(findings.Cells[row, 11].Style.QuotePrefix);
+            Assert.True(findings.Cells[row, 12].Style.QuotePrefix);
         }
 
         [Fact]

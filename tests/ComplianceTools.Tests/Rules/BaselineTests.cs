@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
 using ComplianceTools.Engine.Rules;
 using ComplianceTools.Tests.Infrastructure;
@@ -34,8 +35,8 @@ namespace ComplianceTools.Tests.Rules
             Assert.Equal(0.05, catalog.Get("DATA-001").Threshold.Value);
             Assert.Equal(0.80, catalog.Get("REV-001").Threshold.Value);
             Assert.Equal(80, catalog.Get("CRED-001").Threshold.Value);
-            Assert.Equal("ours", catalog.Get("STAFF-002").Threshold.Origin);
-            Assert.Equal("guide", catalog.Get("SEAT-001").Threshold.Origin);
+            Assert.Equal(NumberOrigin.Ours, catalog.Get("STAFF-002").Threshold.Origin);
+            Assert.Equal(NumberOrigin.Guide, catalog.Get("SEAT-001").Threshold.Origin);
         }
 
         [Fact]

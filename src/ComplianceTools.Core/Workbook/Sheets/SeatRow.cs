@@ -13,7 +13,7 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("SeatType", "坐席类型", Aliases = new[] { "类型", "Type" })]
         public SeatType? SeatType { get; set; }
 
-        [Column("Activated", "是否开通", Required = true, Aliases = new[] { "实际开通", "开通", "Active" })]
+        [Column("Activated", "是否开通", Required = true, BlankAllowed = true, Aliases = new[] { "实际开通", "开通", "Active" })]
         public YesNo? Activated { get; set; }
 
         [Column("Location", "所在地", Aliases = new[] { "境内外" })]
