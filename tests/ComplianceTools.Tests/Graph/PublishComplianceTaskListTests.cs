@@ -29,6 +29,16 @@ namespace ComplianceTools.Tests.Graph
         }
 
         [Fact]
+        public void A_skipped_check_becomes_a_list_item_whose_description_says_skipped()
+        {
+            var r = Ps.Run(PublishComplianceTaskTests.SkippedPlan + "$plan | Publish-ComplianceTask -Target SharePointList -SiteUrl $args[0] -ListName 年检整改", s_site);
+            r.ThrowOnError();
+            JsonNode fields = Assert.Single(Fake.ListItems(_siteId, "年检整改"))["fields"]!;
+            Assert.StartsWith("MAT-001 Provide the data", fields["Title"]!.GetValue<string>());
+            Assert.StartsWith("Check result: Skipped.", fields["TaskDescription"]!.GetValue<string>());
+        }
+
+        [Fact]
         public void Four_items_in_china_create_the_list_with_its_columns_and_four_items_with_the_owner_as_a_person()
         {
             var r = Publish(4);

@@ -54,6 +54,22 @@ namespace ComplianceTools.Tests.Graph
             Assert.Equal(new[] { "核对坐席台账", "补开通或注销备案" }, details["checklist"]!.AsObject().Select(c => c.Value!["title"]!.GetValue<string>()).OrderBy(t => t, StringComparer.Ordinal));
         }
 
+        /// <summary>A check that could not run, as the audit writes it, planned as "provide the data".</summary>
+        internal const string SkippedPlan = "$plan = [ComplianceTools.Core.Findings.Finding]@{ RuleId = 'MAT-001'; Title = '通用材料'; Area = 'Materials'; Status = 'Skipped'; Subject = '示例'; Period = '2025'; Reason = 'The Company sheet names no package folder.' } | New-RectificationPlan -Owner @{ '*' = 'zhangsan@contoso.cn' } -NoticeDate 2026-03-02; ";
+
+        [Fact]
+        public void A_skipped_check_is_published_as_a_provide_the_data_task_that_says_skipped()
+        {
+            var r = Ps.Run(SkippedPlan + "$plan | Publish-ComplianceTask -PlanId $args[0] -BucketName 年检整改", _plan);
+            r.ThrowOnError();
+            Assert.Equal("Created", Assert.Single(r.Output).Text("Action"));
+            JsonObject task = Assert.Single(Fake.Tasks(_plan));
+            Assert.StartsWith("MAT-001 Provide the data: 通用材料", task["title"]!.GetValue<string>());
+            Assert.Equal("2026-04-29T16:00:00Z", task["dueDateTime"]!.GetValue<string>());
+            string description = Fake.Details(task["id"]!.GetValue<string>())["description"]!.GetValue<string>();
+            Assert.StartsWith("Check result: Skipped.\nThe Company sheet names no package folder.", description);
+        }
+
         [Fact]
         public void A_rerun_finds_every_task_by_its_key_and_writes_nothing()
         {

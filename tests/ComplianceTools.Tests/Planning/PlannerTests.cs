@@ -153,5 +153,40 @@ namespace ComplianceTools.Tests.Planning
             Assert.True(plan.Items.Single(i => i.RuleId == "SEAT-001").Overdue);
             Assert.False(plan.Items.Single(i => i.RuleId == "CMPL-002").Overdue);
         }
+
+        [Fact]
+        public void Number_consistency_gets_the_rectification_notices_steps_and_reply_exactly_as_the_complaint_rate()
+        {
+            PlanningPolicy policy = PlanningData.LoadPolicy(null);
+            var findings = new List<Finding> { F("CMPL-001", "Complaints", Severity.Red, 0.0003, 0.0001, "X", "2025"), F("NUM-001", "Numbers", Severity.Red, 0.75, 0.7, "X", "2025") };
+            PlanResult plan = Planner.Rectification(findings, policy, Owners(policy), HolidayData.Default, Notice, Notice, false);
+            PlanItem complaints = plan.Items.Single(i => i.Key == "CMPL-001|X|2025");
+            PlanItem numbers = plan.Items.Single(i => i.Key == "NUM-001|X|2025");
+            Assert.Equal(complaints.Steps, numbers.Steps);
+            Assert.Equal(3, numbers.Steps.Count);
+            Assert.Contains("技术测评报告", string.Join(" ", PlanningData.LoadPolicy(null).Rules["NUM-001"].Steps.Select(t => t.Zh)));
+            Assert.Equal(new DateTime(2025, 10, 16), numbers.DueDate);              // 10 working days after 26 Sep 2025, over the National Day week
+            Assert.Equal(NumberOrigin.Guide, numbers.DueDateOrigin);
+            PlanItem reply = plan.Items.Single(i => i.Key == "NUM-001|X|2025|reply");
+            Assert.Equal(NumberOrigin.Guide, reply.DueDateOrigin);
+            Assert.Equal(HolidayData.Default.AddWorkingDays(numbers.DueDate, 15).DueDate, reply.DueDate);
+        }
+
+        [Fact]
+        public void Other_red_findings_take_our_ten_working_days_and_say_so()
+        {
+            PlanItem seat = Plan().Items.Single(i => i.RuleId == "SEAT-001");
+            Assert.Equal(NumberOrigin.Ours, seat.DueDateOrigin);
+            Assert.Equal(new DateTime(2025, 10, 16), seat.DueDate);
+            Assert.Equal(NumberOrigin.Ours, PlanningData.LoadPolicy(null).For(Severity.Red).Origin);
+        }
+
+        [Fact]
+        public void A_not_applicable_finding_makes_no_item_even_with_include_green()
+        {
+            PlanningPolicy policy = PlanningData.LoadPolicy(null);
+            var na = new Finding { RuleId = "XB-001", Title = "Cross-border", Area = "Filing", Status = FindingStatus.NotApplicable, Subject = "X", Period = "2025", Reason = "no overseas seats" };
+            Assert.Empty(Planner.Rectification(new[] { na }, policy, Owners(policy), HolidayData.Default, Notice, Notice, includeGreen: true).Items);
+        }
     }
 }

@@ -84,5 +84,19 @@ namespace ComplianceTools.Tests.Planning
             Assert.All(r.Items, i => Assert.True(i.Provisional));
             Assert.Equal(new[] { 2027 }, r.UncoveredYears.ToArray());
         }
+
+        [Fact]
+        public void The_guides_conflicting_march_dates_stay_in_both_schedules_and_each_names_the_other_to_confirm()
+        {
+            PlanItem upload = Phase(Build("AnnualReport", 2026, new DateTime(2026, 1, 1)), "upload");
+            PlanItem entry = Phase(Build("Inspection", 2026, new DateTime(2026, 1, 1)), "entry-opens");
+            Assert.Equal(new DateTime(2026, 3, 10), upload.DueDate);
+            Assert.Equal(new DateTime(2026, 3, 16), entry.DueDate);                  // 15 March 2026 is a Sunday: the regulator's date moves on
+            Assert.Contains("15 March", upload.Conflict);
+            Assert.Contains("1–10 March", entry.Conflict);
+            Assert.Contains("Confirm with the provincial authority", upload.Description);
+            Assert.Contains("Confirm with the provincial authority", entry.Description);
+            Assert.All(Build("AnnualReport", 2026, new DateTime(2026, 1, 1)).Items.Where(i => i != upload && !i.Key.EndsWith("|upload", StringComparison.Ordinal)), i => Assert.Null(i.Conflict));
+        }
     }
 }

@@ -103,5 +103,52 @@ namespace ComplianceTools.Tests.Rules
             var r = ps.Run("Get-ComplianceRule -Id SEAT-999");
             Assert.Equal("ComplianceTools.Catalog.RuleNotFound,ComplianceTools.Commands.Rules.GetComplianceRuleCommand", Assert.Single(r.AllErrors).FullyQualifiedErrorId);
         }
+
+        [Fact]
+        public void A_yellow_line_past_the_red_one_is_a_located_error_for_greater_than_and_less_than_rules()
+        {
+            // CMPL-003 fails below its line (Red < 90%, Yellow < 100%): a Yellow line under the Red one is inverted.
+            string low = Write("inverted-lt.json", "{ \"rules\": {\n  \"CMPL-003\": {\n    \"yellow\": 0.85\n  }\n} }");
+            var ex = Assert.Throws<BaselineException>(() => CatalogLoader.Load(new[] { low }));
+            var problem = Assert.Single(ex.Problems);
+            Assert.Equal("ComplianceTools.Baseline.LinesInverted", problem.ErrorId);
+            Assert.Contains("inverted-lt.json' line 3", problem.Message);
+            Assert.Contains("at or above the Red line", problem.Message);
+
+            // DATA-002 has a Yellow line only; a "greater than" rule with both lines: make SEAT-001's Red line lower than
+            // a Yellow line cannot happen (it has no Yellow line): that is NoSuchThreshold.
+            string none = Write("no-yellow.json", "{ \"rules\": { \"SEAT-001\": { \"yellow\": 0.2 } } }");
+            Assert.Equal("ComplianceTools.Baseline.NoSuchThreshold", Assert.Single(Assert.Throws<BaselineException>(() => CatalogLoader.Load(new[] { none })).Problems).ErrorId);
+        }
+
+        [Fact]
+        public void Lines_set_by_a_baseline_carry_its_name_as_their_origin_on_the_finding()
+        {
+            string province = Write("guangdong.json", "{ \"rules\": { \"SEAT-001\": { \"red\": 0.40 } } }");
+            RuleDefinition rule = CatalogLoader.Load(new[] { province }).Get("SEAT-001");
+            Finding f = ComplianceTools.Core.Seats.SeatVacancy.Check(rule, 100, 69);
+            Assert.Equal(NumberOrigin.Baseline, f.ThresholdOrigin);
+            Assert.Equal("guangdong.json", f.ThresholdSource);
+            Assert.Equal(FindingStatus.Green, f.Status);
+            Finding guide = ComplianceTools.Core.Seats.SeatVacancy.Check(CatalogLoader.Default.Get("SEAT-001"), 100, 69);
+            Assert.Equal(NumberOrigin.Guide, guide.ThresholdOrigin);
+            Assert.Contains("数据关", guide.ThresholdSource);
+        }
+
+        [Fact]
+        public void The_catalog_marks_every_number_the_guides_do_not_give_as_ours()
+        {
+            RuleCatalog catalog = CatalogLoader.Default;
+            foreach (string ours in new[] { "TRAIN-001", "STAFF-002", "CMPL-003", "DATA-002" })
+            {
+                RuleDefinition rule = catalog.Get(ours);
+                Assert.Equal(NumberOrigin.Ours, (rule.Threshold ?? rule.Warning).Origin);
+            }
+
+            Assert.Equal(NumberOrigin.Ours, catalog.Get("CMPL-003").Warning.Origin);
+            Assert.Equal(Severity.Yellow, catalog.Get("CMPL-002").FailSeverity);   // guide B: 98% turns 黄灯 into 绿灯
+            Assert.Equal(300d, catalog.Get("MAT-003").GetDouble("minDpi"));
+            Assert.Equal(150d, catalog.Get("MAT-003").GetDouble("redDpi"));
+        }
     }
 }

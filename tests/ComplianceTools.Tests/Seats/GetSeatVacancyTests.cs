@@ -65,5 +65,37 @@ namespace ComplianceTools.Tests.Seats
                 Assert.Contains("备案坐席100个中有31个未开通", f.Text("Reason"));
             }
         }
+
+        [Fact]
+        public void A_seat_with_an_empty_activation_field_is_unknown_not_vacant_and_warned_about_by_row()
+        {
+            const string script = @"
+$seats = @(
+    1..7 | ForEach-Object { [ComplianceTools.Core.Workbook.Sheets.SeatRow]@{ SeatId = ""S$_""; Activated = 'Yes'; Origin = [ComplianceTools.Core.Common.SourceLocation]::new('/data/2025.xlsx', '坐席', $_ + 1) } }
+    1..3 | ForEach-Object { [ComplianceTools.Core.Workbook.Sheets.SeatRow]@{ SeatId = ""V$_""; Activated = 'No' } }
+    1..2 | ForEach-Object { [ComplianceTools.Core.Workbook.Sheets.SeatRow]@{ SeatId = ""U$_""; Origin = [ComplianceTools.Core.Common.SourceLocation]::new('/data/2025.xlsx', '坐席', 20 + $_) } }
+)
+$seats | Get-SeatVacancy";
+            var r = _ps.Run(script);
+            Assert.Empty(r.AllErrors);
+            var f = Assert.Single(r.Output);
+            Assert.Equal(0.3, (double)f.Prop("Value"), 10);   // 3 vacant of the 10 seats whose activation is known; 30% is not above 30%
+            Assert.Equal("Green", f.Text("Status"));
+            Assert.Contains("2 of 12 seats have no activation value", f.Text("Reason"));
+            Assert.Equal(2, r.Warnings.Count);
+            Assert.Equal("2025.xlsx!坐席 row 21 column Activated: seat U1 has no activation value (Yes or No); it is counted as unknown, not as vacant, and left out of the vacancy rate.", r.Warnings[0]);
+            var evidence = ((System.Collections.IEnumerable)f.Prop("Evidence")).Cast<object>().Select(o => o.ToString()).ToList();
+            Assert.Contains(evidence, e => e.StartsWith("U2: activation not stated", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void When_no_seat_says_whether_it_is_activated_the_check_is_skipped_and_says_what_to_fill_in()
+        {
+            var r = _ps.Run("1..4 | ForEach-Object { [ComplianceTools.Core.Workbook.Sheets.SeatRow]@{ SeatId = \"U$_\" } } | Get-SeatVacancy");
+            var f = Assert.Single(r.Output);
+            Assert.Equal("Skipped", f.Text("Status"));
+            Assert.Null(f.Prop("Severity"));
+            Assert.Contains("fill in the Activated column", f.Text("Reason"));
+        }
     }
 }
