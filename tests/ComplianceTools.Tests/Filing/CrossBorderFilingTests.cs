@@ -44,9 +44,25 @@ namespace ComplianceTools.Tests.Filing
             company.HasOverseasSeats = YesNo.No;
             company.CacFilingNumber = null;
             company.DataReturnPath = " ";
-            Finding f = CrossBorderFiling.Check(CatalogLoader.Default.Get("XB-001"), company, new[] { new SeatRow { SeatId = "1", Location = SeatLocation.Overseas, SeatType = SeatType.Physical } });
+            Finding f = CrossBorderFiling.Check(CatalogLoader.Default.Get("XB-001"), company, new[] { new SeatRow { SeatId = "1", Location = SeatLocation.Overseas, SeatType = SeatType.Cloud } });
             Assert.Equal(Severity.Red, f.Severity);
-            Assert.Equal(3, f.Value);
+            Assert.Equal(3, f.Value);   // undeclared overseas seats, no data return path, and no CAC number with an overseas cloud seat
+        }
+
+        [Fact]
+        public void As_the_guide_says_the_cac_number_is_asked_for_only_with_overseas_cloud_seats_unless_a_baseline_asks_for_all()
+        {
+            var company = Complete();
+            company.CacFilingNumber = null;
+            var physical = new[] { new SeatRow { SeatId = "1", Location = SeatLocation.Overseas, SeatType = SeatType.Physical } };
+            Assert.Equal(FindingStatus.Green, CrossBorderFiling.Check(CatalogLoader.Default.Get("XB-001"), company, physical).Status);
+
+            using var tmp = Paths.NewTempFolder();
+            string baseline = tmp.File("strict.json");
+            System.IO.File.WriteAllText(baseline, "{ \"rules\": { \"XB-001\": { \"parameters\": { \"cacRequiredFor\": \"allOverseas\" } } } }");
+            Finding strict = CrossBorderFiling.Check(CatalogLoader.Load(new[] { baseline }).Get("XB-001"), company, physical);
+            Assert.Equal(FindingStatus.Red, strict.Status);
+            Assert.Equal(1, strict.Value);
         }
 
         private const string CompanyScript = @"$company = [ComplianceTools.Core.Workbook.Sheets.CompanyProfile]@{

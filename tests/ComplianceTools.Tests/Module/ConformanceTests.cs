@@ -126,6 +126,22 @@ namespace ComplianceTools.Tests.Module
         }
 
         [Fact]
+        public void Every_catalog_rule_has_a_section_in_docs_rules_md_with_the_guides_words_and_the_origin_of_its_numbers()
+        {
+            string doc = File.ReadAllText(Path.Combine(Paths.Root, "docs", "rules.md"));
+            var sections = System.Text.RegularExpressions.Regex.Split(doc, @"(?m)^## ").Skip(1).GroupBy(s => s.Split(' ', '\n')[0].Trim()).ToDictionary(
+                g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (string id in ComplianceTools.Engine.Rules.CatalogLoader.Default.Rules.Select(r => r.Id))
+            {
+                Assert.True(sections.ContainsKey(id), "docs/rules.md has no '## " + id + "' section");
+                string section = sections[id];
+                Assert.Contains("**Guide:**", section);
+                Assert.Contains("**Numbers and their origin:**", section);
+                Assert.Matches("[\u4e00-\u9fff]", section);   // a quote of the guide's own (Chinese) words
+            }
+        }
+
+        [Fact]
         public void Every_rule_is_exercised_by_a_test()
         {
             string testRoot = Path.Combine(Paths.Root, "tests");
