@@ -10,15 +10,16 @@ using ComplianceTools.Core.Workbook;
 namespace ComplianceTools.Core.Audit
 {
     /// <summary>
-    /// Runs checks over one workbook: every enabled rule of the selection whose sheets are present. A rule whose
-    /// sheet is missing is skipped with a reason naming the sheet (and a Skipped finding says so); a rule a
-    /// baseline disabled is listed as such; a check that meets a <see cref="ComplianceException"/> is reported and
-    /// its rules skipped, and the audit goes on.
+    /// The one road from a dataset to findings. Runs each selected rule's check, by rule id: a rule a baseline
+    /// disabled is listed as such; a rule whose sheets are missing (and whose what-if figures were not given) gives a
+    /// Skipped finding naming the sheets; a rule that meets a <see cref="ComplianceException"/> is reported and gives a
+    /// Skipped finding with the message; the run goes on. Invoke-ComplianceAudit, the check cmdlets and
+    /// Test-ReportPackage all come here.
     /// </summary>
     public static class AuditRunner
     {
         public static AuditResult Run(
-            IEnumerable<IAuditCheck> checks,
+            IEnumerable<RuleCheck> checks,
             ComplianceDataset dataset,
             RuleCatalog catalog,
             IEnumerable<string> ruleIds = null,
@@ -38,15 +39,25 @@ namespace ComplianceTools.Core.Audit
             {
                 context.Inputs[input.Key] = input.Value;
             }
-            var selected = new HashSet<string>(
-                ruleIds == null ? catalog.Rules.Select(r => r.Id) : ruleIds.Select(id => catalog.Get(id).Id),
-                StringComparer.OrdinalIgnoreCase);
 
-            var planned = checks.Select(c => new { Check = c, Rules = c.RuleIds.Where(selected.Contains).ToList() }).Where(p => p.Rules.Count > 0).ToList();
+            var byRule = new Dictionary<string, RuleCheck>(StringComparer.OrdinalIgnoreCase);
+            foreach (RuleCheck check in checks)
+            {
+                if (!byRule.ContainsKey(check.RuleId))
+                {
+                    byRule.Add(check.RuleId, check);
+                }
+            }
+
+            var selected = (ruleIds == null ? catalog.Rules.Select(r => r.Id) : ruleIds.Select(id => catalog.Get(id).Id))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .OrderBy(id => id, StringComparer.Ordinal)
+                .ToList();
+            var planned = selected.Where(byRule.ContainsKey).ToList();
             var findings = new List<Finding>();
             var skipped = new List<SkippedRule>();
             var disabled = new List<string>();
-            var covered = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var reported = new HashSet<ComplianceProblem>();
             var summary = new AuditSummary
             {
                 Subject = context.CompanySubject,
@@ -63,47 +74,29 @@ namespace ComplianceTools.Core.Audit
 
             for (int i = 0; i < planned.Count; i++)
             {
-                IAuditCheck check = planned[i].Check;
-                progress?.Invoke(new AuditProgress(i + 1, planned.Count, planned[i].Rules));
-                covered.UnionWith(planned[i].Rules);
-                var enabled = new List<RuleDefinition>();
-                foreach (string id in planned[i].Rules)
+                RuleCheck check = byRule[planned[i]];
+                RuleDefinition rule = catalog.Get(planned[i]);
+                progress?.Invoke(new AuditProgress(i + 1, planned.Count, new[] { rule.Id }));
+                if (!rule.Enabled)
                 {
-                    RuleDefinition rule = catalog.Get(id);
-                    if (rule.Enabled)
-                    {
-                        enabled.Add(rule);
-                    }
-                    else
-                    {
-                        disabled.Add(rule.Id);
-                    }
-                }
-
-                if (enabled.Count == 0)
-                {
+                    disabled.Add(rule.Id);
                     continue;
                 }
 
-                var missing = check.RequiredSheets.Where(s => !SheetNames.IsPresent(dataset, s)).ToList();
+                AuditContext ruleContext = context.For(rule);
+                IReadOnlyList<string> missing = check.MissingSheets(dataset);
                 if (missing.Count > 0)
                 {
-                    string sheets = string.Join(", ", missing.Select(SheetNames.Describe));
-                    foreach (RuleDefinition rule in enabled)
-                    {
-                        string reason = Text.Format(nameof(Resources.Strings.AuditSheetMissing), sheets);
-                        skipped.Add(new SkippedRule(rule.Id, reason, missing));
-                        Emit(rule.NewSkipped(FindingStatus.Skipped, context.CompanySubject, context.YearPeriod, reason));
-                    }
-
+                    string reason = Text.Format(nameof(Resources.Strings.AuditSheetMissing), string.Join(", ", missing.Select(SheetNames.Describe)));
+                    skipped.Add(new SkippedRule(rule.Id, reason, missing));
+                    Emit(ruleContext.Skipped(reason));
                     continue;
                 }
 
-                var wanted = new HashSet<string>(enabled.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
                 try
                 {
                     // Materialised here so a problem inside the check is caught before any of its findings are written.
-                    var produced = check.Run(context).Where(f => f != null && wanted.Contains(f.RuleId)).ToList();
+                    var produced = check.Run(ruleContext).Where(f => f != null && string.Equals(f.RuleId, rule.Id, StringComparison.OrdinalIgnoreCase)).ToList();
                     foreach (Finding f in produced)
                     {
                         if (f.Status == FindingStatus.Skipped)
@@ -116,12 +109,14 @@ namespace ComplianceTools.Core.Audit
                 }
                 catch (ComplianceException ex)
                 {
-                    context.Report(ex.Problem);
-                    foreach (RuleDefinition rule in enabled)
+                    // A problem two rules meet in a result they share (the call records, the package) is reported once.
+                    if (reported.Add(ex.Problem))
                     {
-                        skipped.Add(new SkippedRule(rule.Id, ex.Problem.Message));
-                        Emit(rule.NewSkipped(FindingStatus.Skipped, context.CompanySubject, context.YearPeriod, ex.Problem.Message));
+                        context.Report(ex.Problem);
                     }
+
+                    skipped.Add(new SkippedRule(rule.Id, ex.Problem.Message));
+                    Emit(ruleContext.Skipped(ex.Problem.Message));
                 }
             }
 
@@ -134,7 +129,7 @@ namespace ComplianceTools.Core.Audit
             summary.RulesRun = findings.Where(f => f.Status != FindingStatus.Skipped).Select(f => f.RuleId).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.Ordinal).ToList();
             summary.Skipped = skipped;
             summary.Disabled = disabled.Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.Ordinal).ToList();
-            summary.Unchecked = selected.Where(id => !covered.Contains(id) && catalog.Get(id).Enabled).OrderBy(id => id, StringComparer.Ordinal).ToList();
+            summary.Unchecked = selected.Where(id => !byRule.ContainsKey(id) && catalog.Get(id).Enabled).OrderBy(id => id, StringComparer.Ordinal).ToList();
             if (summary.Evaluated == 0)
             {
                 summary.Note = Text.Format(nameof(Resources.Strings.AuditNothingEvaluated), summary.SkippedFindings, summary.NotApplicable);
@@ -144,21 +139,27 @@ namespace ComplianceTools.Core.Audit
         }
     }
 
-    /// <summary>Finds the audit checks in assemblies: public, non-abstract <see cref="IAuditCheck"/> types with a parameterless constructor.</summary>
+    /// <summary>Finds the rule checks in assemblies: public, non-abstract <see cref="RuleCheck"/> types with a parameterless constructor.</summary>
     public static class AuditChecks
     {
-        /// <summary>One instance of each check, ordered by its first rule id.</summary>
-        public static IReadOnlyList<IAuditCheck> Discover(params Assembly[] assemblies)
+        /// <summary>One instance of each check, ordered by rule id; two checks claiming one rule is a defect named at once.</summary>
+        public static IReadOnlyList<RuleCheck> Discover(params Assembly[] assemblies)
         {
-            return (assemblies ?? Array.Empty<Assembly>())
+            var checks = (assemblies ?? Array.Empty<Assembly>())
                 .Where(a => a != null)
                 .Distinct()
                 .SelectMany(ExportedTypes)
-                .Where(t => t.IsClass && !t.IsAbstract && !t.ContainsGenericParameters && typeof(IAuditCheck).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
-                .Select(t => (IAuditCheck)Activator.CreateInstance(t))
-                .OrderBy(c => c.RuleIds.FirstOrDefault() ?? string.Empty, StringComparer.Ordinal)
-                .ThenBy(c => c.GetType().FullName, StringComparer.Ordinal)
+                .Where(t => t.IsClass && !t.IsAbstract && !t.ContainsGenericParameters && typeof(RuleCheck).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
+                .Select(t => (RuleCheck)Activator.CreateInstance(t))
+                .OrderBy(c => c.RuleId, StringComparer.Ordinal)
                 .ToList();
+            var twice = checks.GroupBy(c => c.RuleId, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (twice != null)
+            {
+                throw new InvalidOperationException("Two checks claim rule " + twice.Key + ": " + string.Join(", ", twice.Select(c => c.GetType().FullName)));
+            }
+
+            return checks;
         }
 
         private static IEnumerable<Type> ExportedTypes(Assembly assembly)

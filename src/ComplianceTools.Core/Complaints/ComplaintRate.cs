@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Numbers;
@@ -15,9 +16,25 @@ namespace ComplianceTools.Core.Complaints
     /// (parameter <c>channels</c>, 12321 and 12300 by default) / outbound calls of the same months.
     /// One finding for the whole period, then one per month of traffic.
     /// </summary>
-    public static class ComplaintRate
+    public sealed class ComplaintRate : RuleCheck
     {
-        public const string RuleId = "CMPL-001";
+        public const string Id = "CMPL-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Complaints", "Traffic" };
+
+        public override IReadOnlyList<string> Figures { get; } = new[] { "Complaints", "OutboundCalls" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            if (HasFigures(context.Dataset))
+            {
+                return new[] { Check(context.Rule, (long)context.Figure("Complaints"), (long)context.Figure("OutboundCalls"), null, context.CompanySubject, context.YearPeriod) };
+            }
+
+            return Check(context.Rule, context.Dataset.Complaints, context.Dataset.Traffic, context.CompanySubject, context.YearPeriod);
+        }
 
         /// <summary>How many display numbers and channels the evidence names.</summary>
         internal const int EvidenceTop = 10;
@@ -119,7 +136,7 @@ namespace ComplianceTools.Core.Complaints
 
             if (complaints < 0)
             {
-                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Complaints.NegativeCount", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.ComplaintCountNegative), complaints), RuleId));
+                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Complaints.NegativeCount", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.ComplaintCountNegative), complaints), Id));
             }
 
             double rate = (double)complaints / outboundCalls;
@@ -158,7 +175,7 @@ namespace ComplianceTools.Core.Complaints
 
         private static ComplianceException NoCalls()
         {
-            return new ComplianceException(new ComplianceProblem("ComplianceTools.Complaints.NoOutboundCalls", ProblemKind.InvalidData, Text.Get(nameof(Resources.Strings.ComplaintRateNoCalls)), RuleId));
+            return new ComplianceException(new ComplianceProblem("ComplianceTools.Complaints.NoOutboundCalls", ProblemKind.InvalidData, Text.Get(nameof(Resources.Strings.ComplaintRateNoCalls)), Id));
         }
     }
 }

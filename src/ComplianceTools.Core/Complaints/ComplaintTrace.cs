@@ -1,13 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
-using ComplianceTools.Core.Workbook;
 using ComplianceTools.Core.Workbook.Sheets;
+using ComplianceTools.Core.Workbook;
 
 namespace ComplianceTools.Core.Complaints
 {
@@ -16,9 +17,18 @@ namespace ComplianceTools.Core.Complaints
     /// 12345, 工信部) links to the number complained about, the agent id and the call recording
     /// (投诉号码-坐席工号-通话录音). Unlinked complaints are listed; Yellow when there is any.
     /// </summary>
-    public static class ComplaintTrace
+    public sealed class ComplaintTrace : RuleCheck
     {
-        public const string RuleId = "CMPL-004";
+        public const string Id = "CMPL-004";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Complaints" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            yield return Check(context.Rule, context.Dataset.Complaints, context.CompanySubject, context.YearPeriod);
+        }
 
         public static Finding Check(RuleDefinition rule, IEnumerable<ComplaintRow> complaints, string subject = null, string period = null)
         {

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
-using ComplianceTools.Core.Workbook;
 using ComplianceTools.Core.Workbook.Sheets;
+using ComplianceTools.Core.Workbook;
 
 namespace ComplianceTools.Core.Credit
 {
@@ -14,9 +15,28 @@ namespace ComplianceTools.Core.Credit
     /// rate and real-name spot-check pass rate; below the line (80) next year's new numbers are restricted.
     /// The score is MIIT's and is taken as given; the two rates that drive it are shown beside it.
     /// </summary>
-    public static class CreditScore
+    public sealed class CreditScore : RuleCheck
     {
-        public const string RuleId = "CRED-001";
+        public const string Id = "CRED-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Company" };
+
+        public override IReadOnlyList<string> Figures { get; } = new[] { "Score" };
+
+        public override IReadOnlyList<string> OptionalFigures { get; } = new[] { "ComplaintRate", "RealNamePassRate" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            if (HasFigures(context.Dataset))
+            {
+                yield return Check(context.Rule, context.Figure("Score").Value, context.Figure("ComplaintRate"), context.Figure("RealNamePassRate"), context.CompanySubject, context.YearPeriod);
+                yield break;
+            }
+
+            yield return Check(context.Rule, context.Dataset, context.CompanySubject, context.YearPeriod);
+        }
 
         /// <summary>From the workbook: the Company form's score and spot-check pass rate; the complaint rate as
         /// 12321 + 12300 complaints / outbound calls (Complaints, Traffic) where both sheets are there.</summary>
@@ -44,7 +64,7 @@ namespace ComplianceTools.Core.Credit
             if (score < 0 || double.IsNaN(score) || double.IsInfinity(score))
             {
                 throw new ComplianceException(new ComplianceProblem(
-                    "ComplianceTools.Credit.ScoreInvalid", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.CreditScoreInvalid), score.ToString(CultureInfo.InvariantCulture)), RuleId));
+                    "ComplianceTools.Credit.ScoreInvalid", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.CreditScoreInvalid), score.ToString(CultureInfo.InvariantCulture)), Id));
             }
 
             var evidence = new List<EvidenceItem>

@@ -2,11 +2,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
-using ComplianceTools.Core.Workbook;
 using ComplianceTools.Core.Workbook.Sheets;
+using ComplianceTools.Core.Workbook;
 
 namespace ComplianceTools.Core.Filing
 {
@@ -16,9 +17,28 @@ namespace ComplianceTools.Core.Filing
     /// algorithmPattern) must be given. A website ICP number, an ICP licence number or a public-security filing
     /// number in its place (parameter wrongPatterns) is Red and the reason names what was entered.
     /// </summary>
-    public static class AlgorithmFiling
+    public sealed class AlgorithmFiling : RuleCheck
     {
-        public const string RuleId = "ALG-001";
+        public const string Id = "ALG-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Company" };
+
+        public override IReadOnlyList<string> Figures { get; } = new[] { "AiCapability" };
+
+        public override IReadOnlyList<string> OptionalFigures { get; } = new[] { "AiSeats", "AiCalls", "FilingNumber" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            if (HasFigures(context.Dataset))
+            {
+                yield return Check(context.Rule, context.FigureValue("AiCapability") as bool?, (int)(context.Figure("AiSeats") ?? 0), (long)(context.Figure("AiCalls") ?? 0), context.FigureValue("FilingNumber") as string, context.CompanySubject, context.YearPeriod);
+                yield break;
+            }
+
+            yield return Check(context.Rule, context.Dataset, context.CompanySubject, context.YearPeriod);
+        }
 
         /// <summary>From the workbook: the Company form, AI seats on file (Seats) and AI outbound calls (Traffic).</summary>
         public static Finding Check(RuleDefinition rule, ComplianceDataset dataset, string subject = null, string period = null)

@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
@@ -12,21 +13,30 @@ namespace ComplianceTools.Core.Filing
     /// XB-001 (guide A, 政策窗口 1): with overseas seats, overseas cloud seats or gateways the report's
     /// cross-border statement lists the overseas access numbers, landing gateways and data return path, and
     /// the supplementary materials carry the CAC (网信办) filing number. Parameter cacRequiredFor:
-    /// "allOverseas" (default: any personal data leaving China needs the CAC procedure) or
-    /// "overseasCloudSeats" (the guide's literal wording: only with overseas cloud seats).
+    /// "overseasCloudSeats" (default, the guide's words: "若企业使用了海外云座席,必须…提交网信办备案编号") or
+    /// "allOverseas" (stricter, for clients who treat any personal data leaving China as needing the CAC procedure).
     /// </summary>
-    public static class CrossBorderFiling
+    public sealed class CrossBorderFiling : RuleCheck
     {
-        public const string RuleId = "XB-001";
+        public const string Id = "XB-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Company" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            yield return Check(context.Rule, context.Dataset.Company, context.Dataset.Seats, context.CompanySubject, context.YearPeriod);
+        }
 
         public static Finding Check(RuleDefinition rule, CompanyProfile company, IEnumerable<SeatRow> seats, string subject = null, string period = null)
         {
-            string cacRequiredFor = rule.GetString("cacRequiredFor") ?? "allOverseas";
+            string cacRequiredFor = rule.GetString("cacRequiredFor") ?? "overseasCloudSeats";
             if (cacRequiredFor != "allOverseas" && cacRequiredFor != "overseasCloudSeats")
             {
                 throw new ComplianceException(new ComplianceProblem(
                     "ComplianceTools.Rules.ParameterInvalid", ProblemKind.InvalidData,
-                    Text.Format(nameof(Resources.Strings.RuleParameterInvalid), RuleId, "cacRequiredFor", cacRequiredFor, "allOverseas | overseasCloudSeats"), RuleId));
+                    Text.Format(nameof(Resources.Strings.RuleParameterInvalid), Id, "cacRequiredFor", cacRequiredFor, "allOverseas | overseasCloudSeats"), Id));
             }
 
             var seatList = (seats ?? Enumerable.Empty<SeatRow>()).ToList();

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
@@ -14,9 +15,18 @@ namespace ComplianceTools.Core.Numbers
     /// and a callback connects within 30 seconds. One finding per number tested (its latest test decides);
     /// a 95/96 number in use that was never tested is Yellow, since the inspectors will try it.
     /// </summary>
-    public static class CallbackReadiness
+    public sealed class CallbackReadiness : RuleCheck
     {
-        public const string RuleId = "NUM-002";
+        public const string Id = "NUM-002";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "CallbackTests", "Numbers" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            return Check(context.Rule, context.Dataset.CallbackTests, context.Dataset.Numbers, context.YearPeriod);
+        }
 
         public static IReadOnlyList<Finding> Check(RuleDefinition rule, IEnumerable<CallbackTestRow> tests, IEnumerable<NumberResourceRow> ledger, string period = null)
         {

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
@@ -13,9 +14,28 @@ namespace ComplianceTools.Core.Numbers
     /// NUM-001 (guide B, 数据关): the share of outbound calls shown with a landline or mobile number. At 70% or
     /// more the operator reads as "evading number management". The 95/96 share is given in the reason.
     /// </summary>
-    public static class NumberConsistency
+    public sealed class NumberConsistency : RuleCheck
     {
-        public const string RuleId = "NUM-001";
+        public const string Id = "NUM-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Traffic" };
+
+        public override IReadOnlyList<string> Figures { get; } = new[] { "ShortNumberCalls", "LandlineCalls", "MobileCalls" };
+
+        public override IReadOnlyList<string> OptionalFigures { get; } = new[] { "OtherCalls" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            if (HasFigures(context.Dataset))
+            {
+                yield return Check(context.Rule, (long)context.Figure("ShortNumberCalls"), (long)context.Figure("LandlineCalls"), (long)context.Figure("MobileCalls"), (long)(context.Figure("OtherCalls") ?? 0), null, context.CompanySubject, context.YearPeriod);
+                yield break;
+            }
+
+            yield return Check(context.Rule, context.Dataset.Traffic, context.CompanySubject, context.YearPeriod);
+        }
 
         /// <summary>How many lines to move the evidence names (the rest are summed in one last item).</summary>
         internal const int EvidenceTop = 20;
@@ -89,13 +109,13 @@ namespace ComplianceTools.Core.Numbers
         {
             if (shortNumberCalls < 0 || landlineCalls < 0 || mobileCalls < 0 || otherCalls < 0)
             {
-                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Numbers.NegativeCount", ProblemKind.InvalidArgument, Text.Get(nameof(Resources.Strings.NumberCallsNegative)), RuleId));
+                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Numbers.NegativeCount", ProblemKind.InvalidArgument, Text.Get(nameof(Resources.Strings.NumberCallsNegative)), Id));
             }
 
             long total = shortNumberCalls + landlineCalls + mobileCalls + otherCalls;
             if (total == 0)
             {
-                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Numbers.NoOutboundCalls", ProblemKind.InvalidData, Text.Get(nameof(Resources.Strings.NumberNoCalls)), RuleId));
+                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Numbers.NoOutboundCalls", ProblemKind.InvalidData, Text.Get(nameof(Resources.Strings.NumberNoCalls)), Id));
             }
 
             double share = (double)(landlineCalls + mobileCalls) / total;

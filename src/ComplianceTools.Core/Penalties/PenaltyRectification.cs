@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
@@ -13,9 +14,18 @@ namespace ComplianceTools.Core.Penalties
     /// PEN-001 (guide A, 第三步 三张清单 1): every administrative penalty decided within lookbackYears (3) before
     /// the check date has a rectification report and shows 已整改完成 (closed). Older penalties are out of scope.
     /// </summary>
-    public static class PenaltyRectification
+    public sealed class PenaltyRectification : RuleCheck
     {
-        public const string RuleId = "PEN-001";
+        public const string Id = "PEN-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Penalties" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            yield return Check(context.Rule, context.Dataset.Penalties, context.AsOf, context.CompanySubject, context.YearPeriod);
+        }
 
         public static Finding Check(RuleDefinition rule, IEnumerable<PenaltyRow> penalties, DateTime asOf, string subject = null, string period = null)
         {

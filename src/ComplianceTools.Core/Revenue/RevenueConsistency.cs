@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
@@ -13,9 +14,28 @@ namespace ComplianceTools.Core.Revenue
     /// REV-001: 95/96 number revenue / the carrier's settlement invoices (guide A, 高频雷区 1). Below the
     /// rule's line (80%) the regulator reads illegal resale of numbers (转租转售).
     /// </summary>
-    public static class RevenueConsistency
+    public sealed class RevenueConsistency : RuleCheck
     {
-        public const string RuleId = "REV-001";
+        public const string Id = "REV-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Revenue" };
+
+        public override IReadOnlyList<string> Figures { get; } = new[] { "NumberRevenue", "SettlementInvoiced" };
+
+        /// <summary>-ByMonth: a finding per month as well as the year's.</summary>
+        public override IReadOnlyList<string> Inputs { get; } = new[] { "ByMonth" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            if (HasFigures(context.Dataset))
+            {
+                return new[] { Check(context.Rule, context.Figure("NumberRevenue").Value, context.Figure("SettlementInvoiced").Value, context.CompanySubject, context.YearPeriod) };
+            }
+
+            return Check(context.Rule, context.Dataset.Revenue, context.CompanySubject, context.Input("ByMonth") is bool byMonth && byMonth, context.Report);
+        }
 
         /// <summary>
         /// From Revenue rows: one finding per year (months as evidence), and one per month with <paramref name="byMonth"/>.
@@ -83,13 +103,13 @@ namespace ComplianceTools.Core.Revenue
             if (settlementInvoiced <= 0 || double.IsNaN(settlementInvoiced) || double.IsInfinity(settlementInvoiced))
             {
                 throw new ComplianceException(new ComplianceProblem(
-                    "ComplianceTools.Revenue.NoSettlement", ProblemKind.InvalidArgument, Text.Get(nameof(Resources.Strings.RevenueSettlementZero)), RuleId));
+                    "ComplianceTools.Revenue.NoSettlement", ProblemKind.InvalidArgument, Text.Get(nameof(Resources.Strings.RevenueSettlementZero)), Id));
             }
 
             if (numberRevenue < 0 || double.IsNaN(numberRevenue) || double.IsInfinity(numberRevenue))
             {
                 throw new ComplianceException(new ComplianceProblem(
-                    "ComplianceTools.Revenue.RevenueInvalid", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.CallVolumeNegative), "NumberRevenue", numberRevenue.ToString(CultureInfo.InvariantCulture)), RuleId));
+                    "ComplianceTools.Revenue.RevenueInvalid", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.CallVolumeNegative), "NumberRevenue", numberRevenue.ToString(CultureInfo.InvariantCulture)), Id));
             }
 
             return Judge(rule, numberRevenue, settlementInvoiced, subject ?? "95/96", period, null, null);

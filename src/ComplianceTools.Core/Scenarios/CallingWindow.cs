@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
@@ -16,9 +17,27 @@ namespace ComplianceTools.Core.Scenarios
     /// (22:00–08:00), and equal ends mean the whole day. A span "reaches into" the window when they share
     /// at least one minute: 08:00–22:00 does not, 09:00–22:30 does.
     /// </summary>
-    public static class CallingWindow
+    public sealed class CallingWindow : RuleCheck
     {
-        public const string RuleId = "WIN-001";
+        public const string Id = "WIN-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Scenarios" };
+
+        public override IReadOnlyList<string> Figures { get; } = new[] { "AllowedFrom", "AllowedTo" };
+
+        public override IReadOnlyList<string> OptionalFigures { get; } = new[] { "Name" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            if (HasFigures(context.Dataset))
+            {
+                return new[] { Check(context.Rule, context.FigureValue("Name") as string, (string)context.FigureValue("AllowedFrom"), (string)context.FigureValue("AllowedTo"), context.YearPeriod) };
+            }
+
+            return Check(context.Rule, context.Dataset.Scenarios, context.Dataset.Traffic, context.YearPeriod, context.Report);
+        }
 
         /// <summary>Subject of traffic rows that name no scenario.</summary>
         public const string NoScenario = "(no scenario)";
@@ -199,7 +218,7 @@ namespace ComplianceTools.Core.Scenarios
             {
                 throw new ComplianceException(new ComplianceProblem(
                     "ComplianceTools.Rules.ParameterInvalid", ProblemKind.InvalidData,
-                    Text.Format(nameof(Resources.Strings.RuleParameterInvalid), RuleId, "forbiddenStart / forbiddenEnd", start + "–" + end, "HH:mm"), RuleId));
+                    Text.Format(nameof(Resources.Strings.RuleParameterInvalid), Id, "forbiddenStart / forbiddenEnd", start + "–" + end, "HH:mm"), Id));
             }
 
             return new Window(s, e, start.Trim() + "–" + end.Trim());

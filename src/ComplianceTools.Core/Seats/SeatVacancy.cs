@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
@@ -8,10 +9,30 @@ using ComplianceTools.Core.Workbook.Sheets;
 
 namespace ComplianceTools.Core.Seats
 {
-    /// <summary>SEAT-001: seat vacancy rate = (seats on file − seats activated) / seats on file (guide B, 数据关).</summary>
-    public static class SeatVacancy
+    /// <summary>
+    /// SEAT-001: seat vacancy rate = (seats on file − seats activated) / seats on file (guide B, 数据关), from the seat
+    /// detail table, or from the two figures SeatsOnFile and SeatsActivated for a what-if.
+    /// </summary>
+    public sealed class SeatVacancy : RuleCheck
     {
-        public const string RuleId = "SEAT-001";
+        public const string Id = "SEAT-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Seats" };
+
+        public override IReadOnlyList<string> Figures { get; } = new[] { "SeatsOnFile", "SeatsActivated" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            if (HasFigures(context.Dataset))
+            {
+                yield return Check(context.Rule, (int)context.Figure("SeatsOnFile"), (int)context.Figure("SeatsActivated"), null, context.CompanySubject, context.YearPeriod);
+                yield break;
+            }
+
+            yield return Check(context.Rule, context.Dataset.Seats, context.CompanySubject, context.YearPeriod, context.Report);
+        }
 
         /// <summary>
         /// From the seat detail table: every row is a seat on file; the vacant ones (activated = No) are the evidence.
@@ -54,13 +75,13 @@ namespace ComplianceTools.Core.Seats
             if (seatsOnFile <= 0)
             {
                 throw new ComplianceException(new ComplianceProblem(
-                    "ComplianceTools.Seats.NoSeatsOnFile", ProblemKind.InvalidData, Text.Get(nameof(Resources.Strings.SeatsOnFileZero)), RuleId));
+                    "ComplianceTools.Seats.NoSeatsOnFile", ProblemKind.InvalidData, Text.Get(nameof(Resources.Strings.SeatsOnFileZero)), Id));
             }
 
             if (seatsActivated < 0 || seatsActivated > seatsOnFile)
             {
                 throw new ComplianceException(new ComplianceProblem(
-                    "ComplianceTools.Seats.ActivatedOutOfRange", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.SeatsActivatedTooMany), seatsOnFile, seatsActivated), RuleId));
+                    "ComplianceTools.Seats.ActivatedOutOfRange", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.SeatsActivatedTooMany), seatsOnFile, seatsActivated), Id));
             }
 
             int vacant = seatsOnFile - seatsActivated;

@@ -1,9 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
+using ComplianceTools.Core.Workbook.Sheets;
 
 namespace ComplianceTools.Core.Systems
 {
@@ -12,9 +14,27 @@ namespace ComplianceTools.Core.Systems
     /// The value is the shorter of the two, in whole months (logs since 2025-09-01 checked on 2026-03-01 = 6).
     /// A log whose start date is not given cannot be shown to the inspectors: at least Yellow.
     /// </summary>
-    public static class LogRetention
+    public sealed class LogRetention : RuleCheck
     {
-        public const string RuleId = "SYS-001";
+        public const string Id = "SYS-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Readiness" };
+
+        public override IReadOnlyList<string> OptionalFigures { get; } = new[] { "CallLogsSince", "GatewayLogsSince" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            if (HasFigures(context.Dataset))
+            {
+                yield return Check(context.Rule, context.FigureValue("CallLogsSince") as DateTime?, context.FigureValue("GatewayLogsSince") as DateTime?, context.AsOf, context.CompanySubject, context.YearPeriod);
+                yield break;
+            }
+
+            Readiness r = context.Dataset.Readiness;
+            yield return Check(context.Rule, r.CallLogsSince, r.GatewayLogsSince, context.AsOf, context.CompanySubject, context.YearPeriod);
+        }
 
         public static Finding Check(RuleDefinition rule, DateTime? callLogsSince, DateTime? gatewayLogsSince, DateTime asOf, string subject = null, string period = null)
         {

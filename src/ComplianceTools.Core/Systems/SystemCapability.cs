@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
-using ComplianceTools.Core.Workbook;
 using ComplianceTools.Core.Workbook.Sheets;
+using ComplianceTools.Core.Workbook;
 
 namespace ComplianceTools.Core.Systems
 {
@@ -13,9 +14,22 @@ namespace ComplianceTools.Core.Systems
     /// calls), intent recognition and an immediate hand-over to a human; predictive dialling declared when used.
     /// The value is the number of capabilities missing; the AI part is not applicable without AI.
     /// </summary>
-    public static class SystemCapability
+    public sealed class SystemCapability : RuleCheck
     {
-        public const string RuleId = "SYS-002";
+        public const string Id = "SYS-002";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Readiness" };
+
+        /// <summary>-UsesAi: AI robots call, when the workbook cannot say so (only the Readiness form was given).</summary>
+        public override IReadOnlyList<string> Inputs { get; } = new[] { "UsesAi" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            bool usesAi = UsesAi(context.Dataset) || context.Input("UsesAi") is bool given && given;
+            yield return Check(context.Rule, context.Dataset.Readiness, usesAi, context.CompanySubject, context.YearPeriod);
+        }
 
         /// <summary>Whether AI robots call: AI seats, AI outbound calls, or AI capability declared on the Company sheet.</summary>
         public static bool UsesAi(ComplianceDataset dataset)

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
+using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
@@ -14,9 +15,28 @@ namespace ComplianceTools.Core.Training
     /// year's compliance training on record: exam certificate, sign-in sheet and exam paper. Coverage = agents
     /// with all three / active agents; Yellow below the line (100%).
     /// </summary>
-    public static class TrainingCoverage
+    public sealed class TrainingCoverage : RuleCheck
     {
-        public const string RuleId = "TRAIN-001";
+        public const string Id = "TRAIN-001";
+
+        public override string RuleId => Id;
+
+        public override IReadOnlyList<string> RequiredSheets { get; } = new[] { "Staff", "Training" };
+
+        /// <summary>-Year: the training year when the workbook's Company sheet does not give the report year.</summary>
+        public override IReadOnlyList<string> Inputs { get; } = new[] { "Year" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            int? year = context.Input("Year") as int? ?? context.Dataset.Company?.ReportYear;
+            if (!year.HasValue)
+            {
+                yield return context.Rule.NewSkipped(FindingStatus.Skipped, context.CompanySubject, null, Text.Get(nameof(Resources.Strings.TrainingYearMissing)));
+                yield break;
+            }
+
+            yield return Check(context.Rule, context.Dataset.Staff, context.Dataset.Training, year.Value, context.CompanySubject);
+        }
 
         public static Finding Check(RuleDefinition rule, IEnumerable<StaffRow> staff, IEnumerable<TrainingRow> training, int year, string subject = null)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using ComplianceTools.Core.Audit;
+using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Filing;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
@@ -9,9 +10,33 @@ using ComplianceTools.Core.Workbook.Sheets;
 
 namespace ComplianceTools.Engine.Filing
 {
-    /// <summary>PRIV-001 with the policy file read: the file's date and text win over what the Company form declares.</summary>
-    public static class PrivacyPolicyCheck
+    /// <summary>
+    /// PRIV-001: the privacy policy is current and carries the 敏感个人信息处理清单 (guide A, 高频雷区). Reads the policy
+    /// file (-Path, else the Company form's PrivacyPolicyFile relative to the workbook) when there is one: the file's
+    /// date and text win over what the Company form declares. Lives in the engine because it reads .docx and .pdf.
+    /// </summary>
+    public sealed class PrivacyPolicyCheck : RuleCheck
     {
+        public override string RuleId => PrivacyPolicy.RuleId;
+
+        /// <summary>Path: the policy file; ReportYear: the year the policy must be current for, when the workbook does not say.</summary>
+        public override IReadOnlyList<string> Inputs { get; } = new[] { "Path", "ReportYear" };
+
+        public override IEnumerable<Finding> Run(AuditContext context)
+        {
+            string file = context.Input("Path") as string;
+            CompanyProfile company = context.Dataset.Company;
+            if (company == null && file == null)
+            {
+                yield return context.Skipped(Text.Format(nameof(Core.Resources.Strings.AuditSheetMissing), SheetNames.Describe("Company")));
+                yield break;
+            }
+
+            int? year = context.Input("ReportYear") as int?;
+            string subject = context.CompanySubject ?? (file == null ? null : Path.GetFileName(file));
+            yield return Check(context.Rule, company, file, context.BaseDirectory, year, context.AsOf, subject, year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? context.YearPeriod);
+        }
+
         /// <summary>Checks the policy: the file at <paramref name="policyFile"/> when given (relative paths against <paramref name="baseDirectory"/>), filled in from the Company form.</summary>
         public static Finding Check(RuleDefinition rule, CompanyProfile company, string policyFile, string baseDirectory, int? reportYear, DateTime asOf, string subject = null, string period = null)
         {
@@ -25,23 +50,6 @@ namespace ComplianceTools.Engine.Filing
             }
 
             return PrivacyPolicy.Check(rule, facts, reportYear ?? company?.ReportYear, asOf, subject ?? company?.CompanyName, period ?? (reportYear ?? company?.ReportYear)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
-
-    /// <summary>PRIV-001 in Invoke-ComplianceAudit: the Company form, and the policy file it names (relative to the workbook).</summary>
-    public sealed class PrivacyPolicyAuditCheck : IAuditCheck
-    {
-        public IReadOnlyList<string> RuleIds { get; } = new[] { PrivacyPolicy.RuleId };
-
-        public IReadOnlyList<string> RequiredSheets { get; } = new[] { "Company" };
-
-        public IEnumerable<Finding> Run(AuditContext context)
-        {
-            RuleDefinition rule = context.Catalog.Get(PrivacyPolicy.RuleId);
-            if (rule.Enabled)
-            {
-                yield return PrivacyPolicyCheck.Check(rule, context.Dataset.Company, null, context.BaseDirectory, context.Dataset.Company?.ReportYear, context.AsOf, context.CompanySubject, context.YearPeriod);
-            }
         }
     }
 }

@@ -25,8 +25,6 @@ namespace ComplianceTools.Commands.Audit
         private const string PathSet = "Path";
         private const int ProgressId = 1;
 
-        private static readonly Lazy<IReadOnlyList<IAuditCheck>> s_checks = new Lazy<IReadOnlyList<IAuditCheck>>(
-            () => AuditChecks.Discover(typeof(IAuditCheck).Assembly, typeof(Engine.Rules.CatalogLoader).Assembly));
 
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
@@ -78,7 +76,7 @@ namespace ComplianceTools.Commands.Audit
             DateTime? asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : (DateTime?)null;
             string activity = Text.Get(nameof(Core.Resources.Strings.AuditActivity));
             AuditResult result = Run(() => AuditRunner.Run(
-                s_checks.Value,
+                RuleCmdlet.AllChecks,
                 dataset,
                 Catalog,
                 rules,

@@ -50,7 +50,7 @@ namespace ComplianceTools.Commands.Complaints
 
             if (Dataset.Complaints == null)
             {
-                WriteProblem(SheetRequirement.Missing(Dataset, ComplaintRate.RuleId, "Complaints"));
+                WriteProblem(SheetRequirement.Missing(Dataset, ComplaintRate.Id, "Complaints"));
                 return;
             }
 
@@ -67,7 +67,7 @@ namespace ComplianceTools.Commands.Complaints
 
         private void Write(IEnumerable<ComplaintRow> complaints, IEnumerable<TrafficRow> traffic)
         {
-            foreach (ComplaintHotspotRow row in Run(() => ComplaintHotspot.Locate(Catalog.Get(ComplaintRate.RuleId), complaints, traffic, By)))
+            foreach (ComplaintHotspotRow row in Run(() => ComplaintHotspot.Locate(Catalog.Get(ComplaintRate.Id), complaints, traffic, By)))
             {
                 WriteObject(row);
             }

@@ -14,12 +14,10 @@ namespace ComplianceTools.Commands.Complaints
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ComplaintRate", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class GetComplaintRateCommand : DatasetCheckCmdlet
+    public sealed class GetComplaintRateCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
-        private readonly List<ComplaintRow> _complaints = new List<ComplaintRow>();
 
         /// <summary>Complaint rows, as Import-ComplianceWorkbook -Sheet Complaints writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -46,28 +44,6 @@ namespace ComplianceTools.Commands.Complaints
         [ValidateRange(0, long.MaxValue)]
         public long OutboundCalls { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case RowsSet:
-                    _complaints.AddRange(Complaint ?? new ComplaintRow[0]);
-                    break;
-                case DatasetSet:
-                    WriteCheck(new ComplaintRateAuditCheck(), Dataset, CheckDate(default, Dataset));
-                    break;
-                case FiguresSet:
-                    WriteObject(Run(() => ComplaintRate.Check(EnabledRule(ComplaintRate.RuleId), Complaints, OutboundCalls)));
-                    break;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteFindings(Run(() => ComplaintRate.Check(EnabledRule(ComplaintRate.RuleId), _complaints, Traffic)));
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { ComplaintRate.Id };
     }
 }

@@ -11,11 +11,9 @@ namespace ComplianceTools.Commands.Complaints
     /// <summary>CMPL-004: the complaint trace list — 12321, 12345 and MIIT complaints linked to number, agent and recording.</summary>
     [Cmdlet(VerbsCommon.Get, "ComplaintTrace", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class GetComplaintTraceCommand : ComplianceCheckCmdlet
+    public sealed class GetComplaintTraceCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
-        private readonly List<ComplaintRow> _rows = new List<ComplaintRow>();
 
         /// <summary>Complaint rows, as Import-ComplianceWorkbook -Sheet Complaints writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -25,28 +23,6 @@ namespace ComplianceTools.Commands.Complaints
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         public ComplianceDataset Dataset { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                _rows.Add(InputObject);
-                return;
-            }
-
-            if (Dataset.Complaints == null)
-            {
-                ThrowProblem(SheetRequirement.Missing(Dataset, ComplaintTrace.RuleId, "Complaints"));
-            }
-
-            WriteObject(Run(() => ComplaintTrace.Check(EnabledRule(ComplaintTrace.RuleId), Dataset.Complaints, Dataset.Company?.CompanyName, SheetRequirement.Year(Dataset))));
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteObject(Run(() => ComplaintTrace.Check(EnabledRule(ComplaintTrace.RuleId), _rows)));
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { ComplaintTrace.Id };
     }
 }

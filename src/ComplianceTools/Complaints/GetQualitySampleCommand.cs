@@ -45,7 +45,7 @@ namespace ComplianceTools.Commands.Complaints
 
             if (Dataset.Complaints == null)
             {
-                ThrowProblem(SheetRequirement.Missing(Dataset, ComplaintTrace.RuleId, "Complaints"));
+                ThrowProblem(SheetRequirement.Missing(Dataset, ComplaintTrace.Id, "Complaints"));
             }
 
             Draw(Dataset.Complaints);
@@ -61,7 +61,7 @@ namespace ComplianceTools.Commands.Complaints
 
         private void Draw(IReadOnlyList<ComplaintRow> rows)
         {
-            int count = MyInvocation.BoundParameters.ContainsKey(nameof(Count)) ? Count : (int)EnabledRule(ComplaintTrace.RuleId).GetDouble("sampleSize");
+            int count = MyInvocation.BoundParameters.ContainsKey(nameof(Count)) ? Count : (int)EnabledRule(ComplaintTrace.Id).GetDouble("sampleSize");
             int seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed : new Random().Next();
             WriteVerbose(Text.Format("SampleSeed", seed));
             int population = QualitySample.Population(rows);

@@ -12,11 +12,9 @@ namespace ComplianceTools.Commands.Complaints
     /// <summary>CMPL-002 closure rate and CMPL-003 handling time of the complaint tickets.</summary>
     [Cmdlet(VerbsDiagnostic.Measure, "ComplaintHandling", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class MeasureComplaintHandlingCommand : DatasetCheckCmdlet
+    public sealed class MeasureComplaintHandlingCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
-        private readonly List<ComplaintRow> _tickets = new List<ComplaintRow>();
 
         /// <summary>Complaint tickets, as Import-ComplianceWorkbook -Sheet Complaints writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -32,27 +30,6 @@ namespace ComplianceTools.Commands.Complaints
         [Parameter]
         public DateTime AsOf { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == DatasetSet)
-            {
-                WriteCheck(new ComplaintHandlingAuditCheck(), Dataset, CheckDate(AsOf, Dataset));
-                return;
-            }
-
-            _tickets.AddRange(Complaint ?? new ComplaintRow[0]);
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName != RowsSet)
-            {
-                return;
-            }
-
-            DateTime asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : DateTime.Now;
-            WriteObject(Run(() => ComplaintHandling.CheckClosure(EnabledRule(ComplaintHandling.ClosureRuleId), _tickets, asOf)));
-            WriteObject(Run(() => ComplaintHandling.CheckTimes(EnabledRule(ComplaintHandling.TimeRuleId), _tickets, asOf, report: WriteProblem)));
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { ComplaintClosure.Id, ComplaintHandlingTime.Id };
     }
 }

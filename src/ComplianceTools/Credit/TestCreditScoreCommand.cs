@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
 using ComplianceTools.Core.Credit;
@@ -9,9 +10,8 @@ namespace ComplianceTools.Commands.Credit
     /// <summary>CRED-001: the 95/96 number credit score, with the complaint rate and real-name spot-check pass rate behind it.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "CreditScore", DefaultParameterSetName = FiguresSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestCreditScoreCommand : ComplianceCheckCmdlet
+    public sealed class TestCreditScoreCommand : RuleCmdlet
     {
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
 
         /// <summary>A whole workbook: the Company form's score and pass rate; Complaints and Traffic for the complaint rate.</summary>
@@ -20,7 +20,7 @@ namespace ComplianceTools.Commands.Credit
 
         /// <summary>The credit score (码号信用分).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = FiguresSet)]
-        [ValidateRange(0, double.MaxValue)]
+        [ValidateRange(0, 100)]
         public double Score { get; set; }
 
         /// <summary>Last year's complaint rate, a fraction (0.0001 for 0.01%), shown beside the score.</summary>
@@ -33,22 +33,6 @@ namespace ComplianceTools.Commands.Credit
         [ValidateRange(0, 1)]
         public double RealNamePassRate { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == DatasetSet)
-            {
-                if (Dataset.Company == null)
-                {
-                    ThrowProblem(SheetRequirement.Missing(Dataset, CreditScore.RuleId, "Company"));
-                }
-
-                WriteObject(Run(() => CreditScore.Check(EnabledRule(CreditScore.RuleId), Dataset, Dataset.Company.CompanyName, SheetRequirement.Year(Dataset))));
-                return;
-            }
-
-            double? complaintRate = MyInvocation.BoundParameters.ContainsKey(nameof(ComplaintRate)) ? ComplaintRate : (double?)null;
-            double? passRate = MyInvocation.BoundParameters.ContainsKey(nameof(RealNamePassRate)) ? RealNamePassRate : (double?)null;
-            WriteObject(Run(() => CreditScore.Check(EnabledRule(CreditScore.RuleId), Score, complaintRate, passRate)));
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { CreditScore.Id };
     }
 }

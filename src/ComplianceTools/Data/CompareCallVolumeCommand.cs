@@ -13,12 +13,10 @@ namespace ComplianceTools.Commands.Data
     /// <summary>DATA-001: each call-volume source against the reference source, from Revenue rows, a workbook, or yearly figures.</summary>
     [Cmdlet(VerbsData.Compare, "CallVolume", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class CompareCallVolumeCommand : ComplianceCheckCmdlet
+    public sealed class CompareCallVolumeCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
-        private readonly List<RevenueRow> _rows = new List<RevenueRow>();
 
         /// <summary>Revenue rows (monthly call volumes per source), as Import-ComplianceWorkbook -Sheet Revenue writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -43,45 +41,6 @@ namespace ComplianceTools.Commands.Data
         [Parameter(ParameterSetName = DatasetSet)]
         public SwitchParameter ByMonth { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case RowsSet:
-                    _rows.Add(InputObject);
-                    break;
-                case DatasetSet:
-                    if (Dataset.Revenue == null)
-                    {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, CallVolume.RuleId, "Revenue"));
-                    }
-
-                    WriteObject(Run(() => CallVolume.Check(EnabledRule(CallVolume.RuleId), Dataset.Revenue, Reference, ByMonth, WriteProblem)), true);
-                    break;
-                case FiguresSet:
-                    var volumes = new Dictionary<string, double>();
-                    foreach (DictionaryEntry entry in Volume)
-                    {
-                        string key = entry.Key?.ToString();
-                        if (!LanguagePrimitives.TryConvertTo(entry.Value, System.Globalization.CultureInfo.InvariantCulture, out double value))
-                        {
-                            ThrowProblem(new ComplianceProblem("ComplianceTools.Data.VolumeInvalid", ProblemKind.InvalidArgument, Text.Format("CallVolumeNegative", key, entry.Value), key));
-                        }
-
-                        volumes[key] = value;
-                    }
-
-                    WriteObject(Run(() => CallVolume.Check(EnabledRule(CallVolume.RuleId), volumes, Reference)), true);
-                    break;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteObject(Run(() => CallVolume.Check(EnabledRule(CallVolume.RuleId), _rows, Reference, ByMonth, WriteProblem)), true);
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { CallVolume.RuleId };
     }
 }

@@ -11,14 +11,10 @@ namespace ComplianceTools.Commands.Filing
     /// <summary>ALG-001: AI capability declared where AI is used, and an algorithm filing number of the right kind.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "AlgorithmFiling", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestAlgorithmFilingCommand : ComplianceCheckCmdlet
+    public sealed class TestAlgorithmFilingCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
-        private readonly List<SeatRow> _seats = new List<SeatRow>();
-        private readonly List<TrafficRow> _traffic = new List<TrafficRow>();
-        private CompanyProfile _company;
 
         /// <summary>The Company form (AI capability declared, algorithm filing number).</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -55,39 +51,6 @@ namespace ComplianceTools.Commands.Filing
         [AllowEmptyString]
         public string FilingNumber { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case RowsSet:
-                    _company = Company ?? _company;
-                    _seats.AddRange(Seat ?? new SeatRow[0]);
-                    _traffic.AddRange(Traffic ?? new TrafficRow[0]);
-                    Company = null;
-                    Seat = null;
-                    Traffic = null;
-                    break;
-                case DatasetSet:
-                    if (Dataset.Company == null)
-                    {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, AlgorithmFiling.RuleId, "Company"));
-                    }
-
-                    WriteObject(Run(() => AlgorithmFiling.Check(EnabledRule(AlgorithmFiling.RuleId), Dataset, Dataset.Company.CompanyName, SheetRequirement.Year(Dataset))));
-                    break;
-                case FiguresSet:
-                    WriteObject(Run(() => AlgorithmFiling.Check(EnabledRule(AlgorithmFiling.RuleId), AiCapability, AiSeats, AiCalls, FilingNumber)));
-                    break;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                var dataset = new ComplianceDataset { Company = _company, Seats = _seats, Traffic = _traffic };
-                WriteObject(Run(() => AlgorithmFiling.Check(EnabledRule(AlgorithmFiling.RuleId), dataset, _company?.CompanyName, _company?.ReportYear?.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { AlgorithmFiling.Id };
     }
 }

@@ -11,12 +11,9 @@ namespace ComplianceTools.Commands.Filing
     /// <summary>XB-001: the cross-border calling statement is complete where there are overseas seats or gateways.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "CrossBorderFiling", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestCrossBorderFilingCommand : ComplianceCheckCmdlet
+    public sealed class TestCrossBorderFilingCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
-        private readonly List<SeatRow> _seats = new List<SeatRow>();
-        private CompanyProfile _company;
 
         /// <summary>The Company form (overseas seats declared, access numbers, gateways, return path, CAC number).</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -30,31 +27,6 @@ namespace ComplianceTools.Commands.Filing
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         public ComplianceDataset Dataset { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == DatasetSet)
-            {
-                if (Dataset.Company == null)
-                {
-                    ThrowProblem(SheetRequirement.Missing(Dataset, CrossBorderFiling.RuleId, "Company"));
-                }
-
-                WriteObject(Run(() => CrossBorderFiling.Check(EnabledRule(CrossBorderFiling.RuleId), Dataset.Company, Dataset.Seats, Dataset.Company.CompanyName, SheetRequirement.Year(Dataset))));
-                return;
-            }
-
-            _company = Company ?? _company;
-            _seats.AddRange(Seat ?? new SeatRow[0]);
-            Company = null;
-            Seat = null;
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteObject(Run(() => CrossBorderFiling.Check(EnabledRule(CrossBorderFiling.RuleId), _company, _seats, _company?.CompanyName, _company?.ReportYear?.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { CrossBorderFiling.Id };
     }
 }

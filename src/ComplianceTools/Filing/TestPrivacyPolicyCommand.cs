@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
@@ -13,11 +14,10 @@ namespace ComplianceTools.Commands.Filing
     /// <summary>PRIV-001: the privacy policy is current and has the 敏感个人信息处理清单, from the Company form or a .txt/.docx/.pdf file.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "PrivacyPolicy", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestPrivacyPolicyCommand : ComplianceCheckCmdlet
+    public sealed class TestPrivacyPolicyCommand : RuleCmdlet
     {
         private const string PathSet = "Path";
         private const string CompanySet = "Company";
-        private const string DatasetSet = "Dataset";
 
         /// <summary>The policy file (.txt, .docx or .pdf); with a workbook it replaces the file the Company form names.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -43,28 +43,23 @@ namespace ComplianceTools.Commands.Filing
         [Parameter]
         public DateTime AsOf { get; set; }
 
-        protected override void ProcessRecord()
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { PrivacyPolicy.RuleId };
+
+        /// <summary>The policy file resolved against the current location, and the report year when given.</summary>
+        protected override IDictionary<string, object> Inputs()
         {
-            CompanyProfile company = ParameterSetName == DatasetSet ? Dataset.Company : Company;
-            if (ParameterSetName == DatasetSet && company == null && Path == null)
+            var inputs = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+            if (Path != null)
             {
-                ThrowProblem(SheetRequirement.Missing(Dataset, PrivacyPolicy.RuleId, "Company"));
+                inputs["Path"] = ResolvePath(Path);
             }
 
-            string baseDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
-            if (ParameterSetName == DatasetSet && !string.IsNullOrEmpty(Dataset.Path))
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(ReportYear)))
             {
-                baseDirectory = System.IO.Path.GetDirectoryName(Dataset.Path);
-            }
-            else if (ParameterSetName == CompanySet && !string.IsNullOrEmpty(company?.Origin?.File))
-            {
-                baseDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(company.Origin.File));
+                inputs["ReportYear"] = ReportYear;
             }
 
-            string file = Path == null ? null : ResolvePath(Path);
-            int? year = MyInvocation.BoundParameters.ContainsKey(nameof(ReportYear)) ? ReportYear : (int?)null;
-            DateTime asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : (company?.CheckDate ?? DateTime.Today);
-            WriteObject(Run(() => PrivacyPolicyCheck.Check(EnabledRule(PrivacyPolicy.RuleId), company, file, baseDirectory, year, asOf, company?.CompanyName ?? (file == null ? null : System.IO.Path.GetFileName(file)))));
+            return inputs;
         }
     }
 }

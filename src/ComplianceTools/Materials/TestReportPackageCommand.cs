@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -17,12 +18,10 @@ namespace ComplianceTools.Commands.Materials
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "ReportPackage", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding), typeof(PackageChecklistItem))]
-    public sealed class TestReportPackageCommand : ComplianceCheckCmdlet
+    public sealed class TestReportPackageCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
         private const string WorkbookSet = "Workbook";
-        private readonly List<WorkbookRow> _rows = new List<WorkbookRow>();
         private int _progressId;
 
         /// <summary>The package folder; with -Dataset it defaults to the workbook's Company.PackageFolder.</summary>
@@ -49,13 +48,10 @@ namespace ComplianceTools.Commands.Materials
         [Parameter]
         public SwitchParameter Checklist { get; set; }
 
+        protected override IReadOnlyList<string> RuleIds { get; } = ReportPackage.RuleIds;
+
         protected override void BeginProcessing()
         {
-            foreach (string id in ReportPackage.RuleIds.Where(id => !Catalog.Get(id).Enabled))
-            {
-                WriteWarning(Text.Format("RuleDisabled", id));
-            }
-
             Run(() =>
             {
                 ReportPackage.Validate(Catalog);
@@ -67,76 +63,86 @@ namespace ComplianceTools.Commands.Materials
         {
             if (ParameterSetName == WorkbookSet)
             {
-                CheckDataset(Run(() => Engine.Workbook.WorkbookReader.ReadDataset(ResolvePath(Workbook), WriteProblem)));
-                return;
-            }
-
-            if (ParameterSetName == RowsSet)
-            {
-                if (InputObject != null)
+                ComplianceDataset dataset = null;
+                if (TryRun(() => dataset = Engine.Workbook.WorkbookReader.ReadDataset(ResolvePath(Workbook), WriteProblem)))
                 {
-                    _rows.Add(InputObject);
+                    Check(dataset);
                 }
 
                 return;
             }
 
-            CheckDataset(Dataset);
+            if (ParameterSetName == DatasetSet)
+            {
+                Check(Dataset);
+                return;
+            }
+
+            base.ProcessRecord();
+        }
+
+        /// <summary>One workbook: the folder is -Path, else its Company.PackageFolder (relative to the workbook). Problems do not stop the next workbook.</summary>
+        private void Check(ComplianceDataset dataset)
+        {
+            if (Checklist)
+            {
+                WriteChecklist(dataset);
+                return;
+            }
+
+            RunRules(dataset);
         }
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == RowsSet)
+            if (ParameterSetName != RowsSet)
             {
-                Check(ResolvePath(Path), _rows.Count == 0 ? null : FromRows(_rows), terminating: true);
+                return;
             }
+
+            if (Checklist)
+            {
+                WriteChecklist(null);
+                return;
+            }
+
+            base.EndProcessing();
         }
 
-        /// <summary>One workbook: the folder is -Path, else its Company.PackageFolder (relative to the workbook). Errors do not stop the next workbook.</summary>
-        private void CheckDataset(ComplianceDataset dataset)
+        /// <summary>The package folder resolved against the current location, and the progress of the PDFs read.</summary>
+        protected override IDictionary<string, object> Inputs()
+        {
+            var inputs = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase) { ["Progress"] = Progress(Path) };
+            if (Path != null)
+            {
+                inputs["Path"] = ResolvePath(Path);
+            }
+
+            return inputs;
+        }
+
+        /// <summary>-Checklist: a row per required document instead of the findings, from the same evaluation.</summary>
+        private void WriteChecklist(ComplianceDataset dataset)
         {
             string folder = Path != null ? ResolvePath(Path) : PackageChecker.FolderFromDataset(dataset, SessionState.Path.CurrentFileSystemLocation.ProviderPath);
             if (folder == null)
             {
-                WriteProblem(new ComplianceProblem("ComplianceTools.Materials.NoPackageFolder", ProblemKind.InvalidArgument, Text.Get(nameof(Core.Resources.Strings.MaterialsNoFolder)), dataset.Path));
+                WriteProblem(new ComplianceProblem("ComplianceTools.Materials.NoPackageFolder", ProblemKind.InvalidArgument, Text.Get(nameof(Core.Resources.Strings.MaterialsNoFolder)), dataset?.Path));
                 return;
             }
 
-            Check(folder, dataset, terminating: false);
-        }
-
-        private void Check(string folder, ComplianceDataset dataset, bool terminating)
-        {
-            var activity = Text.Format(nameof(Core.Resources.Strings.MaterialsProgressActivity), folder);
-            int id = ++_progressId;
             PackageResult result = null;
-            System.Func<PackageResult> check = () => PackageChecker.Check(folder, dataset, Catalog, WriteProblem, (done, total, file) =>
-                WriteProgress(new ProgressRecord(id, activity, Text.Format(nameof(Core.Resources.Strings.MaterialsProgressStatus), done, total, file)) { PercentComplete = System.Math.Min(100, done * 100 / total) }));
-            if (terminating)
+            if (TryRun(() => result = PackageChecker.Check(folder, dataset, Catalog, WriteProblem, Progress(folder))))
             {
-                result = Run(check);
+                WriteObject(result.Checklist, true);
             }
-            else if (!TryRun(() => result = check()))
-            {
-                return;
-            }
-
-            WriteProgress(new ProgressRecord(id, activity, " ") { RecordType = ProgressRecordType.Completed });
-            WriteObject(Checklist ? (IEnumerable<object>)result.Checklist : result.Findings, true);
         }
 
-        /// <summary>The sheets the rows came from; a sheet without rows stays null ("not given").</summary>
-        private static ComplianceDataset FromRows(IReadOnlyCollection<WorkbookRow> rows)
+        private Action<int, int, string> Progress(string folder)
         {
-            List<T> Of<T>() where T : WorkbookRow => rows.OfType<T>().Any() ? rows.OfType<T>().ToList() : null;
-            return new ComplianceDataset
-            {
-                Company = rows.OfType<CompanyProfile>().FirstOrDefault(),
-                Materials = Of<MaterialRow>(),
-                SocialInsurance = Of<SocialInsuranceRow>(),
-                Seats = Of<SeatRow>(),
-                Traffic = Of<TrafficRow>(),
-            };
+            int id = ++_progressId;
+            string activity = Text.Format(nameof(Core.Resources.Strings.MaterialsProgressActivity), folder ?? string.Empty);
+            return (done, total, file) => WriteProgress(new ProgressRecord(id, activity, Text.Format(nameof(Core.Resources.Strings.MaterialsProgressStatus), done, total, file)) { PercentComplete = Math.Min(100, done * 100 / Math.Max(1, total)) });
         }
     }
 }

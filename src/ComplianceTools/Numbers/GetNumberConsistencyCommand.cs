@@ -11,12 +11,10 @@ namespace ComplianceTools.Commands.Numbers
     /// <summary>NUM-001: the share of outbound calls shown with a landline or mobile number (95/96 share in the reason).</summary>
     [Cmdlet(VerbsCommon.Get, "NumberConsistency", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class GetNumberConsistencyCommand : DatasetCheckCmdlet
+    public sealed class GetNumberConsistencyCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
-        private readonly List<TrafficRow> _traffic = new List<TrafficRow>();
 
         /// <summary>Monthly traffic rows by display number, as Import-ComplianceWorkbook -Sheet Traffic writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -48,28 +46,6 @@ namespace ComplianceTools.Commands.Numbers
         [ValidateRange(0, long.MaxValue)]
         public long OtherCalls { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case RowsSet:
-                    _traffic.AddRange(Traffic ?? new TrafficRow[0]);
-                    break;
-                case DatasetSet:
-                    WriteCheck(new NumberConsistencyAuditCheck(), Dataset, CheckDate(default, Dataset));
-                    break;
-                case FiguresSet:
-                    WriteObject(Run(() => NumberConsistency.Check(EnabledRule(NumberConsistency.RuleId), ShortNumberCalls, LandlineCalls, MobileCalls, OtherCalls)));
-                    break;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteObject(Run(() => NumberConsistency.Check(EnabledRule(NumberConsistency.RuleId), _traffic)));
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { NumberConsistency.Id };
     }
 }

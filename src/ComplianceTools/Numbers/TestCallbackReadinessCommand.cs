@@ -11,11 +11,9 @@ namespace ComplianceTools.Commands.Numbers
     /// <summary>NUM-002: each 95/96 number lands on its filed gateway and a callback connects within 30 s.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "CallbackReadiness", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestCallbackReadinessCommand : DatasetCheckCmdlet
+    public sealed class TestCallbackReadinessCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
-        private readonly List<CallbackTestRow> _tests = new List<CallbackTestRow>();
 
         /// <summary>Callback test records, as Import-ComplianceWorkbook -Sheet CallbackTests writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -33,23 +31,6 @@ namespace ComplianceTools.Commands.Numbers
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         public ComplianceDataset Dataset { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == DatasetSet)
-            {
-                WriteCheck(new CallbackReadinessAuditCheck(), Dataset, CheckDate(default, Dataset));
-                return;
-            }
-
-            _tests.AddRange(CallbackTest ?? new CallbackTestRow[0]);
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteFindings(Run(() => CallbackReadiness.Check(EnabledRule(CallbackReadiness.RuleId), _tests, Number)));
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { CallbackReadiness.Id };
     }
 }

@@ -12,11 +12,9 @@ namespace ComplianceTools.Commands.Penalties
     /// <summary>PEN-001: each penalty of the last three years has a rectification report and is closed.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "PenaltyRectification", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestPenaltyRectificationCommand : ComplianceCheckCmdlet
+    public sealed class TestPenaltyRectificationCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
-        private readonly List<PenaltyRow> _rows = new List<PenaltyRow>();
 
         /// <summary>Penalty rows, as Import-ComplianceWorkbook -Sheet Penalties writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -30,30 +28,6 @@ namespace ComplianceTools.Commands.Penalties
         [Parameter]
         public DateTime AsOf { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                _rows.Add(InputObject);
-                return;
-            }
-
-            if (Dataset.Penalties == null)
-            {
-                ThrowProblem(SheetRequirement.Missing(Dataset, PenaltyRectification.RuleId, "Penalties"));
-            }
-
-            DateTime asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : SheetRequirement.AsOf(Dataset);
-            WriteObject(Run(() => PenaltyRectification.Check(EnabledRule(PenaltyRectification.RuleId), Dataset.Penalties, asOf, Dataset.Company?.CompanyName, SheetRequirement.Year(Dataset))));
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                DateTime asOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf : DateTime.Today;
-                WriteObject(Run(() => PenaltyRectification.Check(EnabledRule(PenaltyRectification.RuleId), _rows, asOf)));
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { PenaltyRectification.Id };
     }
 }

@@ -11,12 +11,10 @@ namespace ComplianceTools.Commands.Revenue
     /// <summary>REV-001: 95/96 number revenue against settlement invoices, from Revenue rows, a workbook, or two figures.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "RevenueConsistency", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestRevenueConsistencyCommand : ComplianceCheckCmdlet
+    public sealed class TestRevenueConsistencyCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
-        private readonly List<RevenueRow> _rows = new List<RevenueRow>();
 
         /// <summary>Revenue rows, as Import-ComplianceWorkbook -Sheet Revenue writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -41,33 +39,6 @@ namespace ComplianceTools.Commands.Revenue
         [Parameter(ParameterSetName = DatasetSet)]
         public SwitchParameter ByMonth { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case RowsSet:
-                    _rows.Add(InputObject);
-                    break;
-                case DatasetSet:
-                    if (Dataset.Revenue == null)
-                    {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, RevenueConsistency.RuleId, "Revenue"));
-                    }
-
-                    WriteObject(Run(() => RevenueConsistency.Check(EnabledRule(RevenueConsistency.RuleId), Dataset.Revenue, Dataset.Company?.CompanyName, ByMonth, WriteProblem)), true);
-                    break;
-                case FiguresSet:
-                    WriteObject(Run(() => RevenueConsistency.Check(EnabledRule(RevenueConsistency.RuleId), NumberRevenue, SettlementInvoiced)));
-                    break;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteObject(Run(() => RevenueConsistency.Check(EnabledRule(RevenueConsistency.RuleId), _rows, null, ByMonth, WriteProblem)), true);
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { RevenueConsistency.Id };
     }
 }

@@ -11,12 +11,9 @@ namespace ComplianceTools.Commands.Scenarios
     /// <summary>SCN-001 and SCN-002: scripts in named, filed scenarios; each scenario's figures; unsubscribe rate per scenario.</summary>
     [Cmdlet(VerbsDiagnostic.Measure, "CallScenario", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class MeasureCallScenarioCommand : ComplianceCheckCmdlet
+    public sealed class MeasureCallScenarioCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
-        private readonly List<ScenarioRow> _scenarios = new List<ScenarioRow>();
-        private readonly List<ScriptRow> _scripts = new List<ScriptRow>();
 
         /// <summary>Scenario rows, as Import-ComplianceWorkbook -Sheet Scenarios writes them.</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -30,30 +27,7 @@ namespace ComplianceTools.Commands.Scenarios
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         public ComplianceDataset Dataset { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == DatasetSet)
-            {
-                if (Dataset.Scenarios == null && Dataset.Scripts == null)
-                {
-                    ThrowProblem(SheetRequirement.Missing(Dataset, ScenarioMeasure.SplitRuleId, "Scenarios"));
-                }
 
-                WriteObject(Measure(Dataset.Scenarios, Dataset.Scripts, SheetRequirement.Year(Dataset)), true);
-                return;
-            }
-
-            _scenarios.AddRange(Scenario ?? new ScenarioRow[0]);
-            _scripts.AddRange(Script ?? new ScriptRow[0]);
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteObject(Measure(_scenarios.Count > 0 ? _scenarios : null, _scripts.Count > 0 ? _scripts : null, null), true);
-            }
-        }
 
         private IReadOnlyList<Finding> Measure(IReadOnlyList<ScenarioRow> scenarios, IReadOnlyList<ScriptRow> scripts, string period)
         {
@@ -61,5 +35,7 @@ namespace ComplianceTools.Commands.Scenarios
             var unsubscribe = EnabledRule(ScenarioMeasure.UnsubscribeRuleId);
             return Run(() => ScenarioMeasure.Check(split, unsubscribe, scenarios, scripts, period));
         }
+
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { ScenarioSplit.Id, UnsubscribeRate.Id };
     }
 }

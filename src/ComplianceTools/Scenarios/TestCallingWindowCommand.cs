@@ -11,13 +11,10 @@ namespace ComplianceTools.Commands.Scenarios
     /// <summary>WIN-001: scenarios whose permitted hours reach into 22:00–08:00 and calls placed then, by scenario.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "CallingWindow", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestCallingWindowCommand : ComplianceCheckCmdlet
+    public sealed class TestCallingWindowCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
-        private readonly List<ScenarioRow> _scenarios = new List<ScenarioRow>();
-        private readonly List<TrafficRow> _traffic = new List<TrafficRow>();
 
         /// <summary>Scenario rows (permitted hours), as Import-ComplianceWorkbook -Sheet Scenarios writes them.</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -45,36 +42,6 @@ namespace ComplianceTools.Commands.Scenarios
         [Parameter(ParameterSetName = FiguresSet)]
         public string Name { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case RowsSet:
-                    _scenarios.AddRange(Scenario ?? new ScenarioRow[0]);
-                    _traffic.AddRange(Traffic ?? new TrafficRow[0]);
-                    Scenario = null;
-                    Traffic = null;
-                    break;
-                case DatasetSet:
-                    if (Dataset.Scenarios == null && Dataset.Traffic == null)
-                    {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, CallingWindow.RuleId, "Scenarios"));
-                    }
-
-                    WriteObject(Run(() => CallingWindow.Check(EnabledRule(CallingWindow.RuleId), Dataset.Scenarios, Dataset.Traffic, SheetRequirement.Year(Dataset), WriteProblem)), true);
-                    break;
-                case FiguresSet:
-                    WriteObject(Run(() => CallingWindow.Check(EnabledRule(CallingWindow.RuleId), Name, AllowedFrom, AllowedTo)));
-                    break;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteObject(Run(() => CallingWindow.Check(EnabledRule(CallingWindow.RuleId), _scenarios, _traffic, null, WriteProblem)), true);
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { CallingWindow.Id };
     }
 }

@@ -11,15 +11,14 @@ namespace ComplianceTools.Commands.Seats
     /// <summary>SEAT-001: the seat vacancy rate, from seat rows, a workbook dataset, or two figures.</summary>
     [Cmdlet(VerbsCommon.Get, "SeatVacancy", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class GetSeatVacancyCommand : ComplianceCheckCmdlet
+    public sealed class GetSeatVacancyCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
-        private readonly List<SeatRow> _seats = new List<SeatRow>();
 
         /// <summary>Seat rows, as Import-ComplianceWorkbook -Sheet Seats writes them.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RowsSet)]
+        [TextRowTransformation(typeof(SeatRow))]
         public SeatRow InputObject { get; set; }
 
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>
@@ -36,33 +35,6 @@ namespace ComplianceTools.Commands.Seats
         [ValidateRange(0, int.MaxValue)]
         public int SeatsActivated { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case RowsSet:
-                    _seats.Add(InputObject);
-                    break;
-                case DatasetSet:
-                    if (Dataset.Seats == null)
-                    {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, SeatVacancy.RuleId, "Seats"));
-                    }
-
-                    WriteObject(Run(() => SeatVacancy.Check(EnabledRule(SeatVacancy.RuleId), Dataset.Seats, Dataset.Company?.CompanyName, Dataset.Company?.ReportYear?.ToString(), WriteProblem)));
-                    break;
-                case FiguresSet:
-                    WriteObject(Run(() => SeatVacancy.Check(EnabledRule(SeatVacancy.RuleId), SeatsOnFile, SeatsActivated)));
-                    break;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteObject(Run(() => SeatVacancy.Check(EnabledRule(SeatVacancy.RuleId), _seats, report: WriteProblem)));
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { SeatVacancy.Id };
     }
 }

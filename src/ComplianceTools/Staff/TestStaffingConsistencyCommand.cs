@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
 using ComplianceTools.Core.Findings;
@@ -13,10 +14,9 @@ namespace ComplianceTools.Commands.Staff
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "StaffingConsistency", DefaultParameterSetName = DatasetSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestStaffingConsistencyCommand : DatasetCheckCmdlet
+    public sealed class TestStaffingConsistencyCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
 
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>
@@ -57,27 +57,6 @@ namespace ComplianceTools.Commands.Staff
         [ValidateRange(0, int.MaxValue)]
         public int InsuredStaff { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case DatasetSet:
-                    WriteCheck(new StaffMatchAuditCheck(), Dataset, CheckDate(default, Dataset));
-                    WriteCheck(new InsuredStaffAuditCheck(), Dataset, CheckDate(default, Dataset));
-                    break;
-                case RowsSet:
-                    WriteObject(Run(() => StaffingConsistency.CheckMatch(EnabledRule(StaffingConsistency.MatchRuleId), Staff, Seat, SocialInsurance, Payroll)));
-                    int seats = MyInvocation.BoundParameters.ContainsKey(nameof(SeatsOnFile)) ? SeatsOnFile : (Seat?.Length ?? 0);
-                    if (seats > 0 || MyInvocation.BoundParameters.ContainsKey(nameof(SeatsOnFile)))
-                    {
-                        WriteObject(Run(() => StaffingConsistency.CheckInsured(EnabledRule(StaffingConsistency.InsuredRuleId), SocialInsurance, seats)));
-                    }
-
-                    break;
-                case FiguresSet:
-                    WriteObject(Run(() => StaffingConsistency.CheckInsured(EnabledRule(StaffingConsistency.InsuredRuleId), SeatsOnFile, InsuredStaff)));
-                    break;
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { StaffMatch.Id, Core.Staff.InsuredStaff.Id };
     }
 }

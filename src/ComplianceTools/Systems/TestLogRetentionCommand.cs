@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
 using ComplianceTools.Core.Common;
@@ -12,10 +13,9 @@ namespace ComplianceTools.Commands.Systems
     /// <summary>SYS-001: call and gateway logs go back at least 6 months from the check date.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "LogRetention", DefaultParameterSetName = FiguresSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestLogRetentionCommand : DatasetCheckCmdlet
+    public sealed class TestLogRetentionCommand : RuleCmdlet
     {
         private const string ReadinessSet = "Readiness";
-        private const string DatasetSet = "Dataset";
         private const string FiguresSet = "Figures";
 
         /// <summary>The Readiness sheet, as Import-ComplianceWorkbook -Sheet Readiness writes it.</summary>
@@ -38,27 +38,16 @@ namespace ComplianceTools.Commands.Systems
         [Parameter]
         public DateTime AsOf { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            switch (ParameterSetName)
-            {
-                case DatasetSet:
-                    WriteCheck(new LogRetentionAuditCheck(), Dataset, CheckDate(AsOf, Dataset));
-                    break;
-                case ReadinessSet:
-                    WriteObject(Run(() => LogRetention.Check(EnabledRule(LogRetention.RuleId), Readiness.CallLogsSince, Readiness.GatewayLogsSince, CheckDate(AsOf))));
-                    break;
-                case FiguresSet:
-                    bool calls = MyInvocation.BoundParameters.ContainsKey(nameof(CallLogsSince));
-                    bool gateway = MyInvocation.BoundParameters.ContainsKey(nameof(GatewayLogsSince));
-                    if (!calls && !gateway)
-                    {
-                        ThrowProblem(new ComplianceProblem("ComplianceTools.Systems.LogDatesMissing", ProblemKind.InvalidArgument, Text.Get(nameof(Core.Resources.Strings.LogFiguresMissing)), LogRetention.RuleId));
-                    }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { LogRetention.Id };
 
-                    WriteObject(Run(() => LogRetention.Check(EnabledRule(LogRetention.RuleId), calls ? CallLogsSince : (DateTime?)null, gateway ? GatewayLogsSince : (DateTime?)null, CheckDate(AsOf))));
-                    break;
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == FiguresSet && !MyInvocation.BoundParameters.ContainsKey(nameof(CallLogsSince)) && !MyInvocation.BoundParameters.ContainsKey(nameof(GatewayLogsSince)))
+            {
+                ThrowProblem(new ComplianceProblem("ComplianceTools.Systems.LogDatesMissing", ProblemKind.InvalidArgument, Text.Get(nameof(Core.Resources.Strings.LogFiguresMissing)), LogRetention.Id));
             }
+
+            base.EndProcessing();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
 using ComplianceTools.Core.Findings;
@@ -10,10 +11,9 @@ namespace ComplianceTools.Commands.Systems
     /// <summary>SYS-002: complaint button; AI intent recognition and hand-over where AI robots call; predictive dialling declared.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "SystemCapability", DefaultParameterSetName = ReadinessSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestSystemCapabilityCommand : DatasetCheckCmdlet
+    public sealed class TestSystemCapabilityCommand : RuleCmdlet
     {
         private const string ReadinessSet = "Readiness";
-        private const string DatasetSet = "Dataset";
 
         /// <summary>The Readiness sheet, as Import-ComplianceWorkbook -Sheet Readiness writes it.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ReadinessSet)]
@@ -27,15 +27,6 @@ namespace ComplianceTools.Commands.Systems
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         public ComplianceDataset Dataset { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == DatasetSet)
-            {
-                WriteCheck(new SystemCapabilityAuditCheck(), Dataset, CheckDate(default, Dataset));
-                return;
-            }
-
-            WriteObject(Run(() => SystemCapability.Check(EnabledRule(SystemCapability.RuleId), Readiness, UsesAi.IsPresent)));
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { SystemCapability.Id };
     }
 }

@@ -12,12 +12,9 @@ namespace ComplianceTools.Commands.Training
     /// <summary>TRAIN-001: every active agent has this year's exam certificate, sign-in and exam paper.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "TrainingCoverage", DefaultParameterSetName = RowsSet)]
     [OutputType(typeof(Finding))]
-    public sealed class TestTrainingCoverageCommand : ComplianceCheckCmdlet
+    public sealed class TestTrainingCoverageCommand : RuleCmdlet
     {
         private const string RowsSet = "Rows";
-        private const string DatasetSet = "Dataset";
-        private readonly List<StaffRow> _staff = new List<StaffRow>();
-        private readonly List<TrainingRow> _training = new List<TrainingRow>();
 
         /// <summary>Staff rows (who is an active agent), as Import-ComplianceWorkbook -Sheet Staff writes them.</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = RowsSet)]
@@ -37,35 +34,6 @@ namespace ComplianceTools.Commands.Training
         [ValidateRange(2000, 2100)]
         public int Year { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                _staff.AddRange(Staff ?? new StaffRow[0]);
-                _training.AddRange(Training ?? new TrainingRow[0]);
-                return;
-            }
-
-            if (Dataset.Staff == null)
-            {
-                ThrowProblem(SheetRequirement.Missing(Dataset, TrainingCoverage.RuleId, "Staff"));
-            }
-
-            int? year = MyInvocation.BoundParameters.ContainsKey(nameof(Year)) ? Year : Dataset.Company?.ReportYear;
-            if (!year.HasValue)
-            {
-                ThrowProblem(new ComplianceProblem("ComplianceTools.Training.YearMissing", ProblemKind.InvalidArgument, Text.Get("TrainingYearMissing"), "Year"));
-            }
-
-            WriteObject(Run(() => TrainingCoverage.Check(EnabledRule(TrainingCoverage.RuleId), Dataset.Staff, Dataset.Training ?? new TrainingRow[0], year.Value, Dataset.Company?.CompanyName)));
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == RowsSet)
-            {
-                WriteObject(Run(() => TrainingCoverage.Check(EnabledRule(TrainingCoverage.RuleId), _staff, _training, Year)));
-            }
-        }
+        protected override IReadOnlyList<string> RuleIds { get; } = new[] { TrainingCoverage.Id };
     }
 }

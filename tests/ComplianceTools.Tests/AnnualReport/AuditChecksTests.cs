@@ -13,29 +13,22 @@ using ComplianceTools.Tests.Infrastructure;
 
 namespace ComplianceTools.Tests.AnnualReport
 {
-    /// <summary>The annual-report rules join Invoke-ComplianceAudit through IAuditCheck, found by reflection in Core and Engine.</summary>
+    /// <summary>The annual-report rules (guide A in the catalog) join Invoke-ComplianceAudit as rule classes found by reflection in Core and Engine.</summary>
     public sealed class AuditChecksTests
     {
-        private static readonly string[] s_rules = { "DATA-001", "REV-001", "WIN-001", "ALG-001", "XB-001", "PRIV-001", "SCN-001", "SCN-002", "CRED-001", "PEN-001", "CMPL-004", "TRAIN-001" };
+        private static readonly IReadOnlyList<RuleCheck> s_checks = AuditChecks.Discover(typeof(RuleCheck).Assembly, typeof(CatalogLoader).Assembly);
 
         public AuditChecksTests()
         {
             CultureInfo.CurrentUICulture = new CultureInfo("en-US");
         }
 
-        private static List<IAuditCheck> Checks() =>
-            new[] { typeof(IAuditCheck).Assembly, typeof(CatalogLoader).Assembly }
-                .SelectMany(a => a.GetTypes())
-                .Where(t => typeof(IAuditCheck).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface)
-                .Select(t => (IAuditCheck)Activator.CreateInstance(t))
-                .Where(c => c.RuleIds.Any(id => s_rules.Contains(id)))
-                .ToList();
+        private static IReadOnlyList<string> AnnualReportRules() => CatalogLoader.Default.Rules.Where(r => r.Guide == "A").Select(r => r.Id).ToList();
 
         [Fact]
-        public void Every_annual_report_rule_has_an_audit_check()
+        public void Every_catalog_rule_has_exactly_one_rule_class()
         {
-            var covered = Checks().SelectMany(c => c.RuleIds).ToList();
-            Assert.All(s_rules, id => Assert.Contains(id, covered));
+            Assert.Equal(CatalogLoader.Default.Rules.Select(r => r.Id).OrderBy(id => id, StringComparer.Ordinal), s_checks.Select(c => c.RuleId).OrderBy(id => id, StringComparer.Ordinal));
         }
 
         [Fact]
@@ -46,9 +39,11 @@ namespace ComplianceTools.Tests.AnnualReport
                 File.WriteAllText(tmp.File("policy.txt"), "隐私政策(2022版)\n生效日期:2022-01-01");
                 var dataset = Sample(tmp.File("annual.xlsx"));
                 var problems = new List<ComplianceProblem>();
-                var context = new AuditContext(dataset, CatalogLoader.Default, new DateTime(2026, 2, 1), problems.Add);
-                var findings = Checks().Where(c => c.RequiredSheets.All(dataset.Has)).SelectMany(c => c.Run(context)).ToList();
+                var findings = AuditRunner.Run(s_checks, dataset, CatalogLoader.Default, AnnualReportRules(), new DateTime(2026, 2, 1), report: problems.Add).Findings;
                 Assert.Empty(problems);
+                Assert.Equal(14, AnnualReportRules().Count);
+                Assert.Equal(FindingStatus.Skipped, findings.Single(f => f.RuleId == "DATA-002").Status);   // no call-record files given
+                Assert.Equal(FindingStatus.Skipped, findings.Single(f => f.RuleId == "STAFF-002").Status);  // no social-insurance sheet
                 Severity Worst(string id) => Finding.Worst(findings.Where(f => f.RuleId == id));
                 Assert.Equal(Severity.Red, Worst("DATA-001"));
                 Assert.Equal(Severity.Red, Worst("REV-001"));
@@ -74,9 +69,9 @@ namespace ComplianceTools.Tests.AnnualReport
                 string baseline = tmp.File("off.json");
                 File.WriteAllText(baseline, "{ \"rules\": { \"WIN-001\": { \"enabled\": false } } }");
                 var dataset = Sample(tmp.File("annual.xlsx"));
-                var context = new AuditContext(dataset, CatalogLoader.Load(new[] { baseline }), new DateTime(2026, 2, 1), null);
-                var check = Checks().Single(c => c.RuleIds.Contains("WIN-001"));
-                Assert.Empty(check.Run(context));
+                var result = AuditRunner.Run(s_checks, dataset, CatalogLoader.Load(new[] { baseline }), new[] { "WIN-001" }, new DateTime(2026, 2, 1));
+                Assert.Empty(result.Findings);
+                Assert.Equal(new[] { "WIN-001" }, result.Summary.Disabled);
             }
         }
 

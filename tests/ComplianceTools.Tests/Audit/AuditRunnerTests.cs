@@ -11,19 +11,23 @@ namespace ComplianceTools.Tests.Audit
     /// <summary>The audit runner in Core, without a runspace.</summary>
     public sealed class AuditRunnerTests
     {
-        private static readonly IReadOnlyList<IAuditCheck> s_checks = AuditChecks.Discover(typeof(IAuditCheck).Assembly, typeof(CatalogLoader).Assembly);
+        private static readonly IReadOnlyList<RuleCheck> s_checks = AuditChecks.Discover(typeof(RuleCheck).Assembly, typeof(CatalogLoader).Assembly);
 
         [Fact]
-        public void Discovery_finds_one_check_per_rule_group_ordered_by_rule_id()
+        public void Discovery_finds_one_class_per_catalog_rule_ordered_by_rule_id()
         {
-            var first = s_checks.Select(c => c.RuleIds[0]).ToList();
-            Assert.Equal(first.OrderBy(id => id, StringComparer.Ordinal), first);
-            foreach (string rule in new[] { "CMPL-001", "CMPL-002", "NUM-001", "NUM-002", "SEAT-001", "STAFF-001", "STAFF-002", "SYS-001", "SYS-002" })
-            {
-                Assert.Contains(s_checks, c => c.RuleIds.Contains(rule));
-            }
+            var ids = s_checks.Select(c => c.RuleId).ToList();
+            Assert.Equal(ids.OrderBy(id => id, StringComparer.Ordinal), ids);
+            Assert.Equal(CatalogLoader.Default.Rules.Count(), ids.Distinct().Count());
+            Assert.All(CatalogLoader.Default.Rules, r => Assert.Contains(r.Id, ids));
+        }
 
-            Assert.Contains(s_checks, c => c.RuleIds.SequenceEqual(new[] { "CMPL-002", "CMPL-003" }));
+        [Fact]
+        public void Two_classes_claiming_one_rule_are_refused_by_name()
+        {
+            var ex = Assert.Throws<InvalidOperationException>(() => AuditChecks.Discover(typeof(RuleCheck).Assembly, typeof(CatalogLoader).Assembly, typeof(AuditRunnerTests).Assembly));
+            Assert.Contains("SEAT-001", ex.Message);
+            Assert.Contains(typeof(DuplicateSeatCheck).FullName, ex.Message);
         }
 
         [Fact]
@@ -38,7 +42,7 @@ namespace ComplianceTools.Tests.Audit
         }
 
         [Fact]
-        public void Only_the_selected_rule_of_a_two_rule_check_is_written()
+        public void Only_the_selected_rule_is_written()
         {
             var result = AuditRunner.Run(s_checks, InspectionSamples.Varied(), CatalogLoader.Default, new[] { "CMPL-003" });
             Assert.Equal(new[] { "CMPL-003" }, result.Findings.Select(f => f.RuleId).Distinct().ToArray());
@@ -47,9 +51,9 @@ namespace ComplianceTools.Tests.Audit
         [Fact]
         public void Rules_without_a_check_are_listed_as_unchecked_not_as_passed()
         {
-            var result = AuditRunner.Run(s_checks, InspectionSamples.Varied(), CatalogLoader.Default);
-            Assert.DoesNotContain("SEAT-001", result.Summary.Unchecked);
-            Assert.Equal(result.Summary.Unchecked.Count, CatalogLoader.Default.Rules.Count(r => !s_checks.Any(c => c.RuleIds.Contains(r.Id))));
+            var result = AuditRunner.Run(s_checks.Where(c => c.RuleId != "SYS-002").ToList(), InspectionSamples.Varied(), CatalogLoader.Default);
+            Assert.Equal(new[] { "SYS-002" }, result.Summary.Unchecked);
+            Assert.DoesNotContain(result.Findings, f => f.RuleId == "SYS-002");
         }
 
         [Fact]
@@ -73,5 +77,13 @@ namespace ComplianceTools.Tests.Audit
             Assert.Equal(5, LogRetention.MonthsBetween(new DateTime(2025, 9, 2), new DateTime(2026, 3, 1)));
             Assert.Equal(6, LogRetention.MonthsBetween(new DateTime(2025, 8, 31), new DateTime(2026, 2, 28)));
         }
+    }
+
+    /// <summary>A second class for SEAT-001, public so discovery meets it in this assembly.</summary>
+    public sealed class DuplicateSeatCheck : RuleCheck
+    {
+        public override string RuleId => "SEAT-001";
+
+        public override IEnumerable<Finding> Run(AuditContext context) => Array.Empty<Finding>();
     }
 }

@@ -69,9 +69,9 @@ namespace ComplianceTools.Tests.Audit
                 package.Save();
             }
 
-            var needTraffic = AuditChecks.Discover(typeof(IAuditCheck).Assembly, typeof(Engine.Rules.CatalogLoader).Assembly)
+            var needTraffic = AuditChecks.Discover(typeof(RuleCheck).Assembly, typeof(Engine.Rules.CatalogLoader).Assembly)
                 .Where(c => c.RequiredSheets.Contains("Traffic"))
-                .SelectMany(c => c.RuleIds).Distinct().OrderBy(s => s).ToList();
+                .Select(c => c.RuleId).Distinct().OrderBy(s => s).ToList();
             Assert.Contains("CMPL-001", needTraffic);
             Assert.Contains("NUM-001", needTraffic);
 

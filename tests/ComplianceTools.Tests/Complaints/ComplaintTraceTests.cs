@@ -47,7 +47,7 @@ namespace ComplianceTools.Tests.Complaints
                 new ComplaintRow { TicketId = "T3", Source = ComplaintChannel.C12300 },
                 new ComplaintRow { TicketId = "T4", Source = ComplaintChannel.C12345, AgentId = "A2", RecordingId = "R4" },
             };
-            Finding f = ComplaintTrace.Check(CatalogLoader.Default.Get(ComplaintTrace.RuleId), rows);
+            Finding f = ComplaintTrace.Check(CatalogLoader.Default.Get(ComplaintTrace.Id), rows);
             Assert.Equal(Severity.Yellow, f.Severity);
             Assert.Equal(2, f.Value);
             EvidenceItem miit = f.Evidence.Single(e => e.Subject == "T2");

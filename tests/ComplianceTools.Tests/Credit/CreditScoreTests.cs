@@ -35,7 +35,7 @@ namespace ComplianceTools.Tests.Credit
                 },
                 Traffic = new[] { new TrafficRow { Month = "2025-01", DisplayNumber = "95123", OutboundCalls = 10_000 } },
             };
-            Finding f = CreditScore.Check(CatalogLoader.Default.Get(CreditScore.RuleId), dataset, "Acme", "2025");
+            Finding f = CreditScore.Check(CatalogLoader.Default.Get(CreditScore.Id), dataset, "Acme", "2025");
             Assert.Equal(Severity.Red, f.Severity);
             Assert.Equal(0.0002, f.Evidence.Single(e => e.Subject == "ComplaintRate").Value.Value, 12);
             Assert.Equal(0.96, f.Evidence.Single(e => e.Subject == "RealNameSpotCheckPassRate").Value.Value, 12);

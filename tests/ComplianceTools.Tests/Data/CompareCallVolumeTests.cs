@@ -78,12 +78,15 @@ namespace ComplianceTools.Tests.Data
         }
 
         [Fact]
-        public void A_workbook_without_the_revenue_sheet_is_an_error_naming_the_sheet_and_rule()
+        public void A_workbook_without_the_revenue_sheet_gives_a_skipped_finding_naming_the_sheet_as_the_audit_does()
         {
             var r = _ps.Run("[ComplianceTools.Core.Workbook.ComplianceDataset]@{ Path = 'annual.xlsx' } | Compare-CallVolume");
-            var error = Assert.Single(r.AllErrors);
-            Assert.Equal("ComplianceTools.Workbook.SheetMissing,ComplianceTools.Commands.Data.CompareCallVolumeCommand", error.FullyQualifiedErrorId);
-            Assert.Contains("DATA-001", error.Exception.Message);
+            Assert.Empty(r.AllErrors);
+            var f = Assert.Single(r.Output);
+            Assert.Equal("DATA-001", f.Text("RuleId"));
+            Assert.Equal("Skipped", f.Text("Status"));
+            Assert.Contains("Revenue (收入与结算)", f.Text("Reason"));
+            Assert.Equal("DATA-001|annual|", f.Text("Key"));
         }
     }
 }

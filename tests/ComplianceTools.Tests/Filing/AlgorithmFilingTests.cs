@@ -22,7 +22,7 @@ namespace ComplianceTools.Tests.Filing
 
         public void Dispose() => _ps.Dispose();
 
-        private static Core.Rules.RuleDefinition Rule => CatalogLoader.Default.Get(AlgorithmFiling.RuleId);
+        private static Core.Rules.RuleDefinition Rule => CatalogLoader.Default.Get(AlgorithmFiling.Id);
 
         [Theory]
         [InlineData("网信算备110108123456701240011号", null)]

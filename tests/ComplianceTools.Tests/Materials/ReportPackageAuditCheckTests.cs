@@ -5,6 +5,7 @@ using System.Linq;
 using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Materials;
 using ComplianceTools.Core.Workbook;
 using ComplianceTools.Engine.Materials;
 using ComplianceTools.Engine.Rules;
@@ -24,20 +25,19 @@ namespace ComplianceTools.Tests.Materials
 
         public void Dispose() => _package.Dispose();
 
+        private static readonly IReadOnlyList<RuleCheck> s_checks = AuditChecks.Discover(typeof(RuleCheck).Assembly, typeof(CatalogLoader).Assembly);
+
         private List<Finding> Run(ComplianceDataset dataset)
         {
-            var context = new AuditContext(dataset, CatalogLoader.Default, new DateTime(2026, 3, 10), _problems.Add);
-            return new ReportPackageAuditCheck().Run(context).ToList();
+            return AuditRunner.Run(s_checks, dataset, CatalogLoader.Default, ReportPackage.RuleIds, new DateTime(2026, 3, 10), report: _problems.Add).Findings.ToList();
         }
 
         [Fact]
-        public void The_check_is_an_audit_check_the_runner_can_create_by_reflection()
+        public void Each_materials_rule_is_a_class_of_its_own_the_runner_finds_by_reflection()
         {
-            Type type = typeof(ReportPackageAuditCheck);
-            Assert.True(typeof(IAuditCheck).IsAssignableFrom(type) && type.IsPublic && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) != null);
-            var check = (IAuditCheck)Activator.CreateInstance(type);
-            Assert.Equal(new[] { "MAT-001", "MAT-002", "MAT-003", "MAT-004" }, check.RuleIds);
-            Assert.Equal(new[] { "Company" }, check.RequiredSheets);
+            var materials = s_checks.Where(c => c is MaterialsCheck).ToList();
+            Assert.Equal(new[] { "MAT-001", "MAT-002", "MAT-003", "MAT-004" }, materials.Select(c => c.RuleId));
+            Assert.All(materials, c => Assert.Contains("Path", c.Inputs));
         }
 
         [Fact]
@@ -59,7 +59,7 @@ namespace ComplianceTools.Tests.Materials
             List<Finding> findings = Run(dataset);
 
             Assert.Equal(4, findings.Count);
-            Assert.All(findings, f => Assert.Equal(Outcome.Skipped, f.Outcome));
+            Assert.All(findings, f => Assert.Equal(FindingStatus.Skipped, f.Status));
             Assert.All(findings, f => Assert.Equal("The Company sheet names no package folder (PackageFolder / 材料包目录).", f.Reason));
             Assert.Empty(_problems);
         }
@@ -71,7 +71,7 @@ namespace ComplianceTools.Tests.Materials
             dataset.Company.PackageFolder = "不存在的材料包";
             List<Finding> findings = Run(dataset);
 
-            Assert.All(findings, f => Assert.Equal(Outcome.Skipped, f.Outcome));
+            Assert.All(findings, f => Assert.Equal(FindingStatus.Skipped, f.Status));
             Assert.Contains("不存在的材料包", findings[0].Reason);
             Assert.Equal("ComplianceTools.Materials.FolderNotFound", Assert.Single(_problems).ErrorId);
         }

@@ -83,25 +83,29 @@ $rows | Test-ReportPackage -Path $args[0]";
         }
 
         [Fact]
-        public void A_folder_that_does_not_exist_is_a_terminating_error_with_its_id()
+        public void A_folder_that_does_not_exist_is_an_error_with_its_id_and_the_four_rules_are_skipped_naming_it()
         {
             var r = _ps.Run("Test-ReportPackage -Path $args[0]", Path.Combine(_package.Folder, "没有"));
-            Assert.Empty(r.Output);
+            Assert.Equal(new[] { "MAT-001", "MAT-002", "MAT-003", "MAT-004" }, r.Output.Select(o => o.Text("RuleId")));
+            Assert.All(r.Output, o => Assert.Equal("Skipped", o.Text("Status")));
+            Assert.All(r.Output, o => Assert.Contains("没有", o.Text("Reason")));
             var error = Assert.Single(r.AllErrors);
             Assert.Equal("ComplianceTools.Materials.FolderNotFound," + Command, error.FullyQualifiedErrorId);
             Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         }
 
         [Fact]
-        public void A_dataset_naming_no_folder_is_an_error_and_the_next_dataset_is_still_checked()
+        public void A_dataset_naming_no_folder_gives_skipped_findings_saying_so_as_the_audit_does_and_the_next_dataset_is_still_checked()
         {
             ComplianceDataset without = _package.Dataset();
             without.Company.PackageFolder = null;
             var r = _ps.Run("$args[0], $args[1] | Test-ReportPackage", without, _package.Dataset());
 
-            var error = Assert.Single(r.Errors);
-            Assert.Equal("ComplianceTools.Materials.NoPackageFolder," + Command, error.FullyQualifiedErrorId);
-            Assert.Equal(4, r.Output.Count);
+            Assert.Empty(r.Errors);
+            Assert.Equal(8, r.Output.Count);
+            Assert.All(r.Output.Take(4), o => Assert.Equal("Skipped", o.Text("Status")));
+            Assert.All(r.Output.Take(4), o => Assert.Contains("names no package folder", o.Text("Reason")));
+            Assert.All(r.Output.Skip(4), o => Assert.Equal("Green", o.Text("Status")));
         }
 
         [Fact]

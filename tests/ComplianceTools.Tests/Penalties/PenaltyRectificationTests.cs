@@ -29,7 +29,7 @@ namespace ComplianceTools.Tests.Penalties
                 new PenaltyRow { DecisionNumber = "京市监罚〔2024〕7号", Authority = "市场监管局", DecisionDate = new DateTime(2024, 6, 1), Status = PenaltyStatus.Open },
                 new PenaltyRow { DecisionNumber = "京通管罚〔2021〕3号", DecisionDate = new DateTime(2021, 12, 31), Status = PenaltyStatus.Open },
             };
-            Finding f = PenaltyRectification.Check(CatalogLoader.Default.Get(PenaltyRectification.RuleId), rows, new DateTime(2025, 2, 1));
+            Finding f = PenaltyRectification.Check(CatalogLoader.Default.Get(PenaltyRectification.Id), rows, new DateTime(2025, 2, 1));
             // The penalty list is an optional attachment of the report (guide A): a gap is Yellow, see docs/rules.md.
             Assert.Equal(Severity.Yellow, f.Severity);
             Assert.Equal(1, f.Value);
@@ -46,7 +46,7 @@ namespace ComplianceTools.Tests.Penalties
             string baseline = tmp.File("strict.json");
             System.IO.File.WriteAllText(baseline, "{ \"rules\": { \"PEN-001\": { \"severity\": \"Red\" } } }");
             var rows = new[] { new PenaltyRow { DecisionNumber = "P9", DecisionDate = new DateTime(2024, 6, 1), Status = PenaltyStatus.Open } };
-            var rule = CatalogLoader.Load(new[] { baseline }).Get(PenaltyRectification.RuleId);
+            var rule = CatalogLoader.Load(new[] { baseline }).Get(PenaltyRectification.Id);
             Assert.Equal(Severity.Red, PenaltyRectification.Check(rule, rows, new DateTime(2025, 2, 1)).Severity);
         }
 

@@ -24,7 +24,7 @@ namespace ComplianceTools.Tests.Revenue
         [Fact]
         public void Eighty_percent_is_green_and_just_below_is_red()
         {
-            var rule = CatalogLoader.Default.Get(RevenueConsistency.RuleId);
+            var rule = CatalogLoader.Default.Get(RevenueConsistency.Id);
             Assert.Equal(Severity.Green, RevenueConsistency.Check(rule, 800_000, 1_000_000).Severity);
             Finding red = RevenueConsistency.Check(rule, 799_999, 1_000_000);
             Assert.Equal(Severity.Red, red.Severity);
@@ -34,7 +34,7 @@ namespace ComplianceTools.Tests.Revenue
         [Fact]
         public void The_year_sums_the_months_and_lists_each_as_evidence()
         {
-            var rule = CatalogLoader.Default.Get(RevenueConsistency.RuleId);
+            var rule = CatalogLoader.Default.Get(RevenueConsistency.Id);
             var rows = new[]
             {
                 new RevenueRow { Month = "2025-01", NumberRevenue = 90, SettlementInvoiced = 100 },

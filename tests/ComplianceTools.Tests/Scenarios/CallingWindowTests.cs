@@ -40,7 +40,7 @@ namespace ComplianceTools.Tests.Scenarios
         [Fact]
         public void Calls_placed_in_the_window_are_red_and_counted_by_scenario()
         {
-            var rule = CatalogLoader.Default.Get(CallingWindow.RuleId);
+            var rule = CatalogLoader.Default.Get(CallingWindow.Id);
             var scenarios = new[]
             {
                 new ScenarioRow { Scenario = "信用卡分期营销", Category = "金融营销", AllowedFrom = "09:00", AllowedTo = "21:00" },
@@ -65,7 +65,7 @@ namespace ComplianceTools.Tests.Scenarios
         [Fact]
         public void A_bad_time_is_reported_with_its_row_and_the_rest_is_checked()
         {
-            var rule = CatalogLoader.Default.Get(CallingWindow.RuleId);
+            var rule = CatalogLoader.Default.Get(CallingWindow.Id);
             var problems = new List<ComplianceProblem>();
             var scenarios = new[]
             {

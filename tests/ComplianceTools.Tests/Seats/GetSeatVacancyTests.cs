@@ -46,10 +46,11 @@ namespace ComplianceTools.Tests.Seats
         }
 
         [Fact]
-        public void Zero_seats_on_file_is_a_clear_error_not_a_division_by_zero()
+        public void Zero_seats_on_file_is_a_clear_error_not_a_division_by_zero_and_the_rule_is_skipped_with_it()
         {
             var r = _ps.Run("Get-SeatVacancy -SeatsOnFile 0 -SeatsActivated 0");
-            Assert.Empty(r.Output);
+            Assert.Equal("Skipped", Assert.Single(r.Output).Text("Status"));
+            Assert.Contains("Seats on file is 0", r.Output[0].Text("Reason"));
             var error = Assert.Single(r.AllErrors);
             Assert.Equal("ComplianceTools.Seats.NoSeatsOnFile,ComplianceTools.Commands.Seats.GetSeatVacancyCommand", error.FullyQualifiedErrorId);
             Assert.Contains("Seats on file is 0", error.Exception.Message);

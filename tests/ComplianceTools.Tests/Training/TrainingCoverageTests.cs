@@ -38,7 +38,7 @@ namespace ComplianceTools.Tests.Training
                 new TrainingRow { EmployeeId = "E3", Year = 2025, SignedIn = YesNo.Yes, ExamPaper = YesNo.No },
                 new TrainingRow { EmployeeId = "E3", Year = 2024, CertificateNumber = "OLD", SignedIn = YesNo.Yes, ExamPaper = YesNo.Yes },
             };
-            Finding f = TrainingCoverage.Check(CatalogLoader.Default.Get(TrainingCoverage.RuleId), staff, training, 2025);
+            Finding f = TrainingCoverage.Check(CatalogLoader.Default.Get(TrainingCoverage.Id), staff, training, 2025);
             Assert.Equal(Severity.Yellow, f.Severity);
             Assert.Equal(2.0 / 3, f.Value.Value, 10);
             EvidenceItem e = Assert.Single(f.Evidence);

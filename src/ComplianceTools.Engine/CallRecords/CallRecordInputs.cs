@@ -5,38 +5,46 @@ using System.Globalization;
 using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.CallRecords;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
 
 namespace ComplianceTools.Engine.CallRecords
 {
     /// <summary>
-    /// DATA-001 and DATA-002 in Invoke-ComplianceAudit, from call-record files given as
-    /// -CallRecords @{ Platform = …; Carrier = …; PrivacyNumber = … } (context.Inputs["CallRecords"]).
-    /// Without that input it produces nothing and reads nothing.
+    /// The call-record files given to a run as CallRecords = @{ Platform = …; Carrier = …; PrivacyNumber = … }, compared
+    /// once per run for DATA-001 and DATA-002. A comparison that fails throws the same problem to both rules, which the
+    /// runner reports once and turns into Skipped findings.
     /// </summary>
-    public sealed class CallRecordAuditCheck : IAuditCheck
+    public static class CallRecordInputs
     {
         public const string InputName = "CallRecords";
 
-        public IReadOnlyList<string> RuleIds { get; } = new[] { CallRecordFindings.VolumeRuleId, CallRecordFindings.MatchRuleId };
+        /// <summary>True when the run was given call-record files.</summary>
+        public static bool Given(AuditContext context) => Unwrap(context.Input(InputName)) is IDictionary;
 
-        public IReadOnlyList<string> RequiredSheets { get; } = Array.Empty<string>();
-
-        public IEnumerable<Finding> Run(AuditContext context)
+        /// <summary>The comparison of the files given, or throws the <see cref="ComplianceException"/> it met.</summary>
+        public static CallRecordComparison Compare(AuditContext context)
         {
-            if (context == null)
+            Outcome outcome = context.Shared(InputName, () =>
             {
-                return Array.Empty<Finding>();
+                try
+                {
+                    return new Outcome { Comparison = Run(context) };
+                }
+                catch (ComplianceException ex)
+                {
+                    return new Outcome { Failure = ex };
+                }
+            });
+            if (outcome.Failure != null)
+            {
+                throw outcome.Failure;
             }
 
-            if (!context.Inputs.TryGetValue(InputName, out object value) || !(Unwrap(value) is IDictionary map))
-            {
-                // Nothing is read; the per-call rule says why it has no result (DATA-001 also runs on the Revenue sheet).
-                RuleDefinition rule = context.Catalog.Get(CallRecordFindings.MatchRuleId);
-                return new[] { rule.NewSkipped(FindingStatus.Skipped, "CallRecords", context.YearPeriod, Text.Get(nameof(Core.Resources.Strings.CallRecordsNotGiven))) };
-            }
+            return outcome.Comparison;
+        }
 
+        private static CallRecordComparison Run(AuditContext context)
+        {
             RuleDefinition volumeRule = context.Catalog.Get(CallRecordFindings.VolumeRuleId);
             RuleDefinition matchRule = context.Catalog.Get(CallRecordFindings.MatchRuleId);
             var options = new CallRecordOptions
@@ -45,7 +53,7 @@ namespace ComplianceTools.Engine.CallRecords
                 ToleranceSeconds = CallRecordFindings.DefaultTolerance(matchRule),
                 Reference = CallRecordFindings.DefaultReference(volumeRule),
             };
-            foreach (DictionaryEntry entry in map)
+            foreach (DictionaryEntry entry in (IDictionary)Unwrap(context.Input(InputName)))
             {
                 string key = Convert.ToString(Unwrap(entry.Key), CultureInfo.InvariantCulture);
                 if (!Enum.TryParse(key, true, out CallSource source))
@@ -70,15 +78,7 @@ namespace ComplianceTools.Engine.CallRecords
                 options.Sources.Add(new CallRecordSourceInput(source, files));
             }
 
-            try
-            {
-                return CallRecordComparer.Compare(options, volumeRule, matchRule, context.YearPeriod).Findings;
-            }
-            catch (ComplianceException ex)
-            {
-                context.Report(ex.Problem);
-                return Array.Empty<Finding>();
-            }
+            return CallRecordComparer.Compare(options, volumeRule, matchRule, context.YearPeriod);
         }
 
         private static IEnumerable<string> Paths(object value)
@@ -106,5 +106,12 @@ namespace ComplianceTools.Engine.CallRecords
         }
 
         private static object Unwrap(object value) => CallRecordArguments.Unwrap(value);
+
+        private sealed class Outcome
+        {
+            public CallRecordComparison Comparison { get; set; }
+
+            public ComplianceException Failure { get; set; }
+        }
     }
 }
