@@ -32,30 +32,9 @@ namespace ComplianceTools.Core.Complaints
             return set;
         }
 
-        public static bool TryParse(string name, out ComplaintChannel channel)
-        {
-            string n = (name ?? string.Empty).Trim();
-            foreach (ComplaintChannel value in Enum.GetValues(typeof(ComplaintChannel)))
-            {
-                ChoiceAttribute choice = Choice(value);
-                if (string.Equals(n, value.ToString(), StringComparison.OrdinalIgnoreCase)
-                    || (choice != null && (string.Equals(n, choice.Label, StringComparison.OrdinalIgnoreCase) || choice.Aliases.Any(a => string.Equals(n, a, StringComparison.OrdinalIgnoreCase)))))
-                {
-                    channel = value;
-                    return true;
-                }
-            }
-
-            channel = default(ComplaintChannel);
-            return false;
-        }
+        public static bool TryParse(string name, out ComplaintChannel channel) => Choices.TryParse(name, out channel);
 
         /// <summary>The channel as people write it: 12321, 12300, 工信部申诉.</summary>
-        public static string Label(ComplaintChannel channel) => Choice(channel)?.Label ?? channel.ToString();
-
-        private static ChoiceAttribute Choice(ComplaintChannel value)
-        {
-            return typeof(ComplaintChannel).GetField(value.ToString()).GetCustomAttribute<ChoiceAttribute>();
-        }
+        public static string Label(ComplaintChannel channel) => Choices.Label(channel);
     }
 }

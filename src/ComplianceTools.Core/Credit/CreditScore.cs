@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Complaints;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
 using ComplianceTools.Core.Workbook.Sheets;
@@ -35,19 +36,20 @@ namespace ComplianceTools.Core.Credit
                 yield break;
             }
 
-            yield return Check(context.Rule, context.Dataset, context.CompanySubject, context.YearPeriod);
+            // The complaint rate behind the score counts the channels CMPL-001 counts, read from that rule, not repeated here.
+            yield return Check(context.Rule, context.Dataset, ComplaintChannels.FromParameter(context.Catalog.Get(ComplaintRate.Id), "channels"), context.CompanySubject, context.YearPeriod);
         }
 
         /// <summary>From the workbook: the Company form's score and spot-check pass rate; the complaint rate as
-        /// 12321 + 12300 complaints / outbound calls (Complaints, Traffic) where both sheets are there.</summary>
-        public static Finding Check(RuleDefinition rule, ComplianceDataset dataset, string subject = null, string period = null)
+        /// complaints of <paramref name="channels"/> (CMPL-001's: 12321 and 12300) / outbound calls (Complaints, Traffic) where both sheets are there.</summary>
+        public static Finding Check(RuleDefinition rule, ComplianceDataset dataset, ISet<ComplaintChannel> channels, string subject = null, string period = null)
         {
             CompanyProfile company = dataset.Company;
             double? complaintRate = null;
             long calls = (dataset.Traffic ?? new List<TrafficRow>()).Sum(t => t.OutboundCalls.GetValueOrDefault());
             if (dataset.Complaints != null && dataset.Traffic != null && calls > 0)
             {
-                int complaints = dataset.Complaints.Count(c => c.Source == ComplaintChannel.C12321 || c.Source == ComplaintChannel.C12300);
+                int complaints = dataset.Complaints.Count(c => c.Source.HasValue && channels.Contains(c.Source.Value));
                 complaintRate = (double)complaints / calls;
             }
 
@@ -72,7 +74,7 @@ namespace ComplianceTools.Core.Credit
                 new EvidenceItem("ComplaintRate", Text.Get(nameof(Resources.Strings.CreditComplaintRate)), complaintRate),
                 new EvidenceItem("RealNameSpotCheckPassRate", Text.Get(nameof(Resources.Strings.CreditPassRate)), realNamePassRate),
             };
-            string line = Finding.ComparisonSymbol(rule.Threshold.Comparison) + " " + Finding.FormatValue(rule.Threshold.Value, rule.Unit);
+            string line = rule.ThresholdText;
             string reason = Text.Format(
                 nameof(Resources.Strings.CreditReason),
                 score.ToString("0.#", CultureInfo.InvariantCulture),

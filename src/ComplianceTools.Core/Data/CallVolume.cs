@@ -173,7 +173,7 @@ namespace ComplianceTools.Core.Data
         private static Finding Judge(RuleDefinition rule, string subject, string period, string source, string reference, double sourceTotal, double referenceTotal, string note, IReadOnlyList<EvidenceItem> evidence)
         {
             double? diff = Difference(sourceTotal, referenceTotal);
-            string line = Finding.ComparisonSymbol(rule.Threshold.Comparison) + " " + Finding.FormatValue(rule.Threshold.Value, rule.Unit);
+            string line = rule.ThresholdText;
             if (!diff.HasValue)
             {
                 Severity zeroSeverity = sourceTotal == 0 ? Severity.Green : rule.FailSeverity;

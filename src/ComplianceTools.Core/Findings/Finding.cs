@@ -37,6 +37,22 @@ namespace ComplianceTools.Core.Findings
         NotApplicable,
     }
 
+    /// <summary>How a value is held against a line: the value fails when "value Comparison line" holds (GreaterThan: above the line fails).</summary>
+    public enum Comparison
+    {
+        /// <summary>gt: fails above the line (超过, &gt;).</summary>
+        GreaterThan,
+
+        /// <summary>ge: fails at or above the line (以上, ≥).</summary>
+        GreaterOrEqual,
+
+        /// <summary>lt: fails below the line (低于, &lt;).</summary>
+        LessThan,
+
+        /// <summary>le: fails at or below the line (以下, ≤).</summary>
+        LessOrEqual,
+    }
+
     /// <summary>Whose number a line or a span is: the guide's, ours (the guide gives none), or a baseline's.</summary>
     public enum NumberOrigin
     {
@@ -153,8 +169,8 @@ namespace ComplianceTools.Core.Findings
         /// <summary>ratio, count, seconds, hours, months, score, amount or text.</summary>
         public string Unit { get; set; }
 
-        /// <summary>How the threshold is read: "gt" means Red when Value &gt; Threshold.</summary>
-        public string Comparison { get; set; }
+        /// <summary>How the threshold is read: GreaterThan means the value fails above <see cref="Threshold"/>.</summary>
+        public Comparison? Comparison { get; set; }
 
         /// <summary>What was checked: the company, a display number, a channel, a document.</summary>
         public string Subject { get; set; }
@@ -187,10 +203,10 @@ namespace ComplianceTools.Core.Findings
         public string ValueText => FormatValue(Value, Unit);
 
         /// <summary>The threshold as a person reads it, with its comparison (&gt; 30%).</summary>
-        public string ThresholdText => Threshold.HasValue ? ComparisonSymbol(Comparison) + " " + FormatValue(Threshold, Unit) : string.Empty;
+        public string ThresholdText => LineText(Comparison, Threshold, Unit);
 
         /// <summary>The Yellow line as a person reads it, empty when the rule has none.</summary>
-        public string YellowThresholdText => YellowThreshold.HasValue ? ComparisonSymbol(Comparison) + " " + FormatValue(YellowThreshold, Unit) : string.Empty;
+        public string YellowThresholdText => LineText(Comparison, YellowThreshold, Unit);
 
         /// <summary>Whose line it is, as a person reads it: "Guide (年检指引 · 数据关)", "Ours", "Baseline (guangdong.json)".</summary>
         public string ThresholdOriginText => !ThresholdOrigin.HasValue ? string.Empty
@@ -223,16 +239,33 @@ namespace ComplianceTools.Core.Findings
             }
         }
 
-        public static string ComparisonSymbol(string comparison)
+        /// <summary>The one place a line is written as a person reads it: "&gt; 30%", "≥ 70%", "&lt; 6 mo"; empty without a line.</summary>
+        public static string LineText(Comparison? comparison, double? value, string unit)
+        {
+            return comparison.HasValue && value.HasValue ? ComparisonSymbol(comparison.Value) + " " + FormatValue(value, unit) : string.Empty;
+        }
+
+        public static string ComparisonSymbol(Comparison comparison)
         {
             switch (comparison)
             {
-                case "gt": return ">";
-                case "ge": return "≥";
-                case "lt": return "<";
-                case "le": return "≤";
-                case "ne": return "≠";
-                default: return string.Empty;
+                case Findings.Comparison.GreaterThan: return ">";
+                case Findings.Comparison.GreaterOrEqual: return "≥";
+                case Findings.Comparison.LessThan: return "<";
+                default: return "≤";
+            }
+        }
+
+        /// <summary>The catalog's short names of the comparisons: gt, ge, lt, le.</summary>
+        public static Comparison ParseComparison(string name)
+        {
+            switch (name)
+            {
+                case "gt": return Findings.Comparison.GreaterThan;
+                case "ge": return Findings.Comparison.GreaterOrEqual;
+                case "lt": return Findings.Comparison.LessThan;
+                case "le": return Findings.Comparison.LessOrEqual;
+                default: throw new ArgumentOutOfRangeException(nameof(name), name, "gt, ge, lt or le");
             }
         }
 

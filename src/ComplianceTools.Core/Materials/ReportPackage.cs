@@ -574,14 +574,9 @@ namespace ComplianceTools.Core.Materials
         private static AuditOpinion AcceptedOpinionOf(RuleDefinition rule)
         {
             string text = rule.GetString("acceptedOpinion")?.Trim();
-            foreach (AuditOpinion value in Enum.GetValues(typeof(AuditOpinion)))
+            if (Choices.TryParse(text, out AuditOpinion value))
             {
-                ChoiceAttribute choice = typeof(AuditOpinion).GetField(value.ToString()).GetCustomAttribute<ChoiceAttribute>();
-                var names = new[] { value.ToString(), choice?.Label }.Concat(choice?.Aliases ?? Array.Empty<string>());
-                if (names.Any(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return value;
-                }
+                return value;
             }
 
             throw new ComplianceException(new ComplianceProblem(
@@ -594,8 +589,7 @@ namespace ComplianceTools.Core.Materials
         /// <summary>The opinion as the workbook names it (标准无保留意见), with the English name in English.</summary>
         private static string OpinionText(AuditOpinion value)
         {
-            ChoiceAttribute choice = typeof(AuditOpinion).GetField(value.ToString()).GetCustomAttribute<ChoiceAttribute>();
-            return UiLanguage.IsChinese ? choice.Label : value + " (" + choice.Label + ")";
+            return UiLanguage.IsChinese ? Choices.Label(value) : value + " (" + Choices.Label(value) + ")";
         }
 
         /// <summary>Joins names the way the user's language lists them: 、 in Chinese, ", " in English.</summary>

@@ -229,7 +229,7 @@ namespace ComplianceTools.Core.Planning
                 string conflict = string.IsNullOrWhiteSpace(phase.Conflict?.Current) ? null : phase.Conflict.Current;
                 DueDateResult begin = calendar.OnOrAfter(start);
                 DateTime startDate = begin.DueDate > due.DueDate ? due.DueDate : begin.DueDate;
-                string source = UiLanguage.Pick(schedule.Guide == "A" ? "年报指引 · " : "年检指引 · ", schedule.Guide == "A" ? "Annual-report guide (A) · " : "Inspection guide (B) · ") + schedule.Section;
+                string source = (schedule.GuideName?.Current ?? schedule.Guide) + " · " + schedule.Section;
                 var item = new PlanItem
                 {
                     Key = string.Join("|", "SCHED", schedule.Kind, year.ToString(CultureInfo.InvariantCulture), phase.Id),

@@ -108,6 +108,9 @@ namespace ComplianceTools.Core.Planning
 
         public string Guide { get; set; }
 
+        /// <summary>The guide's short name from the catalog's guides block (年报指引, Annual-report guide (A)).</summary>
+        public LocalizedText GuideName { get; set; }
+
         public string Section { get; set; }
 
         public IList<SchedulePhase> Phases { get; } = new List<SchedulePhase>();

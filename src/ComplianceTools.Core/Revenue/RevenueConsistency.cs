@@ -118,7 +118,7 @@ namespace ComplianceTools.Core.Revenue
         private static Finding Judge(RuleDefinition rule, double revenue, double invoiced, string subject, string period, IReadOnlyList<EvidenceItem> evidence, string note)
         {
             double ratio = revenue / invoiced;
-            string line = Finding.ComparisonSymbol(rule.Threshold.Comparison) + " " + Finding.FormatValue(rule.Threshold.Value, rule.Unit);
+            string line = rule.ThresholdText;
             string reason = Text.Format(nameof(Resources.Strings.RevenueReason), Amount(revenue), Amount(invoiced), Finding.FormatValue(ratio, rule.Unit), line);
             if (note != null)
             {

@@ -14,13 +14,17 @@ namespace ComplianceTools.Core.Rules
     {
         private readonly Dictionary<string, RuleDefinition> _rules;
 
-        private RuleCatalog(IEnumerable<RuleDefinition> rules, IReadOnlyList<string> baselines)
+        private RuleCatalog(IEnumerable<RuleDefinition> rules, IReadOnlyList<string> baselines, IReadOnlyDictionary<string, LocalizedText> guides)
         {
             _rules = rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
             Baselines = baselines;
+            Guides = guides ?? new Dictionary<string, LocalizedText>();
         }
 
         public IReadOnlyList<string> Baselines { get; }
+
+        /// <summary>The guides rules cite (A, B), by their short names, from the catalog's guides block.</summary>
+        public IReadOnlyDictionary<string, LocalizedText> Guides { get; }
 
         public IEnumerable<RuleDefinition> Rules => _rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal);
 
@@ -42,9 +46,9 @@ namespace ComplianceTools.Core.Rules
         }
 
         /// <summary>A catalog of these rules, with the names of the baseline files applied to them.</summary>
-        public static RuleCatalog Create(IEnumerable<RuleDefinition> rules, IReadOnlyList<string> baselines)
+        public static RuleCatalog Create(IEnumerable<RuleDefinition> rules, IReadOnlyList<string> baselines, IReadOnlyDictionary<string, LocalizedText> guides = null)
         {
-            return new RuleCatalog(rules, baselines ?? Array.Empty<string>());
+            return new RuleCatalog(rules, baselines ?? Array.Empty<string>(), guides);
         }
     }
 

@@ -9,7 +9,7 @@ namespace ComplianceTools.Core.Rules
     /// <summary>A line a measured value is held against: "gt 0.30" fails when the value is above 30%.</summary>
     public sealed class RuleThreshold
     {
-        public RuleThreshold(string comparison, double value, NumberOrigin origin, string baseline = null)
+        public RuleThreshold(Comparison comparison, double value, NumberOrigin origin, string baseline = null)
         {
             Comparison = comparison;
             Value = value;
@@ -17,8 +17,8 @@ namespace ComplianceTools.Core.Rules
             Baseline = origin == NumberOrigin.Baseline ? baseline : null;
         }
 
-        /// <summary>gt, ge, lt or le: the value fails the line when "value Comparison line" holds.</summary>
-        public string Comparison { get; }
+        /// <summary>The value fails the line when "value Comparison line" holds.</summary>
+        public Comparison Comparison { get; }
 
         public double Value { get; }
 
@@ -29,22 +29,24 @@ namespace ComplianceTools.Core.Rules
         public string Baseline { get; }
 
         /// <summary>True when a value on the "bad" side of this line is larger (gt, ge): Red above, Yellow earlier means lower.</summary>
-        public bool FailsUpward => Comparison == "gt" || Comparison == "ge";
+        public bool FailsUpward => Comparison == Comparison.GreaterThan || Comparison == Comparison.GreaterOrEqual;
 
         public bool IsCrossedBy(double measured)
         {
             switch (Comparison)
             {
-                case "gt": return measured > Value;
-                case "ge": return measured >= Value;
-                case "lt": return measured < Value;
-                case "le": return measured <= Value;
-                default: throw new InvalidOperationException("Unknown comparison " + Comparison);
+                case Comparison.GreaterThan: return measured > Value;
+                case Comparison.GreaterOrEqual: return measured >= Value;
+                case Comparison.LessThan: return measured < Value;
+                default: return measured <= Value;
             }
         }
 
         /// <summary>The same line moved by a baseline file.</summary>
         public RuleThreshold WithValue(double value, string baselineFile) => new RuleThreshold(Comparison, value, NumberOrigin.Baseline, baselineFile);
+
+        /// <summary>The line as a person reads it, in the rule's unit ("&gt; 30%").</summary>
+        public string Text(string unit) => Finding.LineText(Comparison, Value, unit);
 
         public override string ToString() => Finding.ComparisonSymbol(Comparison) + " " + Value.ToString(CultureInfo.InvariantCulture);
     }
@@ -83,7 +85,16 @@ namespace ComplianceTools.Core.Rules
         /// <summary>Further settings of the rule (weights, time windows, patterns), overridable by a baseline.</summary>
         public IDictionary<string, object> Parameters { get; set; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>What each parameter may hold (type, range, meaning, whose number it is), from the catalog; the same for every baseline.</summary>
+        public IDictionary<string, ParameterSpec> ParameterSpecs { get; set; } = new Dictionary<string, ParameterSpec>(StringComparer.OrdinalIgnoreCase);
+
         public bool Enabled { get; set; } = true;
+
+        /// <summary>Ids of the schedule phases that need this rule's data, besides its guide's filing milestone (a Skipped finding is due at the first).</summary>
+        public IReadOnlyList<string> NeededBy { get; set; } = Array.Empty<string>();
+
+        /// <summary>What the rule's findings say, per culture, by name (the catalog entry's text block): a new rule's words live with its entry.</summary>
+        public IDictionary<string, LocalizedText> Texts { get; set; } = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
 
         /// <summary>Baseline files that changed this rule, in the order applied.</summary>
         public IList<string> AppliedBaselines { get; private set; } = new List<string>();
@@ -91,10 +102,10 @@ namespace ComplianceTools.Core.Rules
         public string Title => TitleText?.Current;
 
         /// <summary>The Red line as a person reads it (&gt; 30%), empty when the rule has none.</summary>
-        public string ThresholdText => Threshold == null ? string.Empty : Finding.ComparisonSymbol(Threshold.Comparison) + " " + Finding.FormatValue(Threshold.Value, Unit);
+        public string ThresholdText => Threshold?.Text(Unit) ?? string.Empty;
 
         /// <summary>The Yellow line as a person reads it, empty when the rule has none.</summary>
-        public string WarningText => Warning == null ? string.Empty : Finding.ComparisonSymbol(Warning.Comparison) + " " + Finding.FormatValue(Warning.Value, Unit);
+        public string WarningText => Warning?.Text(Unit) ?? string.Empty;
 
         public string Recommendation => RecommendationText?.Current;
 
@@ -102,9 +113,11 @@ namespace ComplianceTools.Core.Rules
 
         public string TitleEn => TitleText?.En;
 
-        public string SourceText => Guide == "A"
-            ? UiLanguage.Pick("年报指引 · " + Section, "Annual-report guide (A) · " + Section)
-            : UiLanguage.Pick("年检指引 · " + Section, "Inspection guide (B) · " + Section);
+        /// <summary>The guide's short name as the catalog's guides block gives it (年检指引, Inspection guide (B)).</summary>
+        public LocalizedText GuideName { get; set; }
+
+        /// <summary>The guide and section a finding of this rule cites: "年检指引 · 数据关".</summary>
+        public string SourceText => (GuideName?.Current ?? Guide) + " · " + Section;
 
         /// <summary>The colour a measured value earns against this rule's lines.</summary>
         public Severity Classify(double measured)
@@ -120,6 +133,17 @@ namespace ComplianceTools.Core.Rules
             }
 
             return Severity.Green;
+        }
+
+        /// <summary>One of the rule's texts in the user's language, with its placeholders filled ({0}, {1:N0} …).</summary>
+        public string Text(string name, params object[] args)
+        {
+            if (!Texts.TryGetValue(name, out LocalizedText text))
+            {
+                throw new KeyNotFoundException("Rule " + Id + " has no text '" + name + "' in the catalog.");
+            }
+
+            return string.Format(CultureInfo.CurrentCulture, text.Current, args);
         }
 
         public double GetDouble(string parameter)

@@ -87,7 +87,7 @@ namespace ComplianceTools.Core.Seats
             int vacant = seatsOnFile - seatsActivated;
             double rate = (double)vacant / seatsOnFile;
             Severity severity = rule.Classify(rate);
-            string reason = Text.Format(nameof(Resources.Strings.SeatVacancyReason), vacant, seatsOnFile, Finding.FormatValue(rate, rule.Unit), Finding.ComparisonSymbol(rule.Threshold.Comparison) + " " + Finding.FormatValue(rule.Threshold.Value, rule.Unit));
+            string reason = Text.Format(nameof(Resources.Strings.SeatVacancyReason), vacant, seatsOnFile, Finding.FormatValue(rate, rule.Unit), rule.ThresholdText);
             return rule.NewFinding(severity, rate, subject ?? "Seats", period, reason, evidence);
         }
     }

@@ -90,7 +90,7 @@ namespace ComplianceTools.Core.Training
             }
 
             double coverage = (double)(agents.Count - evidence.Count) / agents.Count;
-            string line = Finding.ComparisonSymbol(rule.Threshold.Comparison) + " " + Finding.FormatValue(rule.Threshold.Value, rule.Unit);
+            string line = rule.ThresholdText;
             string reason = Text.Format(nameof(Resources.Strings.TrainingReason), agents.Count - evidence.Count, agents.Count, year, Finding.FormatValue(coverage, rule.Unit), line);
             return rule.NewFinding(rule.Classify(coverage), coverage, who, period, reason, evidence);
         }

@@ -1,4 +1,7 @@
 using System;
+using System.Reflection;
+using System.Linq;
+using System.Collections.Generic;
 
 namespace ComplianceTools.Core.Workbook
 {
@@ -87,6 +90,41 @@ namespace ComplianceTools.Core.Workbook
         public string Label { get; }
 
         public string[] Aliases { get; }
+    }
+
+    /// <summary>Enum values by the names people write: the value's name, its [Choice] label or an alias, without case.</summary>
+    public static class Choices
+    {
+        public static bool TryParse<T>(string text, out T value)
+            where T : struct
+        {
+            string name = (text ?? string.Empty).Trim();
+            foreach (T candidate in Enum.GetValues(typeof(T)))
+            {
+                ChoiceAttribute choice = Of(candidate);
+                if (string.Equals(name, candidate.ToString(), StringComparison.OrdinalIgnoreCase)
+                    || (choice != null && (string.Equals(name, choice.Label, StringComparison.OrdinalIgnoreCase) || choice.Aliases.Any(a => string.Equals(name, a, StringComparison.OrdinalIgnoreCase)))))
+                {
+                    value = candidate;
+                    return true;
+                }
+            }
+
+            value = default(T);
+            return false;
+        }
+
+        /// <summary>The value as people write it (its [Choice] label), else its name.</summary>
+        public static string Label<T>(T value)
+            where T : struct
+            => Of(value)?.Label ?? value.ToString();
+
+        /// <summary>Every value as people write it.</summary>
+        public static IEnumerable<string> Labels<T>()
+            where T : struct
+            => Enum.GetValues(typeof(T)).Cast<T>().Select(Label);
+
+        private static ChoiceAttribute Of<T>(T value) => typeof(T).GetField(value.ToString()).GetCustomAttribute<ChoiceAttribute>();
     }
 
     /// <summary>Base of every row: where it came from, for messages that name file, sheet and row.</summary>

@@ -176,7 +176,14 @@ namespace ComplianceTools.Engine.Planning
 
             foreach (JProperty p in schedules.Properties())
             {
-                var schedule = new ScheduleDefinition { Kind = p.Name, Guide = (string)p.Value["guide"], Section = (string)p.Value["section"] };
+                string guide = (string)p.Value["guide"];
+                var schedule = new ScheduleDefinition
+                {
+                    Kind = p.Name,
+                    Guide = guide,
+                    GuideName = guide != null && Rules.CatalogLoader.Default.Guides.TryGetValue(guide, out LocalizedText name) ? name : null,
+                    Section = (string)p.Value["section"],
+                };
                 foreach (JToken phase in p.Value["phases"] ?? new JArray())
                 {
                     string start = Required(phase, "start", file);
@@ -202,9 +209,12 @@ namespace ComplianceTools.Engine.Planning
                         item.Steps.Add(Localized(step));
                     }
 
-                    foreach (JToken rule in phase["rules"] ?? new JArray())
+                    // The rules whose data the phase needs: those whose catalog entry names the phase in neededBy, and, for a
+                    // guide's filing milestone, every rule of that guide. Nothing here lists rules by hand.
+                    bool everyRule = phase["needsEveryRuleOfItsGuide"]?.Type == JTokenType.Boolean && (bool)phase["needsEveryRuleOfItsGuide"];
+                    foreach (var rule in Rules.CatalogLoader.Default.Rules.Where(r => r.NeededBy.Contains(item.Id, StringComparer.Ordinal) || (everyRule && r.Guide == guide)))
                     {
-                        item.Rules.Add((string)rule);
+                        item.Rules.Add(rule.Id);
                     }
 
                     if (phase["conflict"] != null)

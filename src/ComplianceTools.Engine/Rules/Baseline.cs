@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Rules;
 using Strings = ComplianceTools.Core.Resources.Strings;
@@ -37,7 +38,8 @@ namespace ComplianceTools.Engine.Rules
             {
                 using (var reader = new JsonTextReader(new StreamReader(fullPath)))
                 {
-                    root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, CommentHandling = CommentHandling.Ignore });
+                    // A key given twice is an error, not "last wins": the reader would otherwise keep one silently.
+                    root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, CommentHandling = CommentHandling.Ignore, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
                 }
             }
             catch (JsonReaderException ex)
@@ -81,6 +83,7 @@ namespace ComplianceTools.Engine.Rules
 
                 bool changed = false;
                 JProperty lineSetting = null;
+                var changedParameters = new Dictionary<string, JProperty>(StringComparer.OrdinalIgnoreCase);
                 foreach (JProperty setting in settings.Properties())
                 {
                     string where = entry.Name + "." + setting.Name;
@@ -127,7 +130,7 @@ namespace ComplianceTools.Engine.Rules
                                 break;
                             }
 
-                            double value = setting.Value.Value<double>();
+                            double value = CatalogLoader.Number(setting.Value);
                             if (rule.Unit == "ratio" && (value < 0 || value > 1))
                             {
                                 problems.Add(Problem("ComplianceTools.Baseline.ThresholdInvalid", ProblemKind.InvalidData, fullPath, Line(setting), Text.Format(nameof(Strings.BaselineRatioOutOfRange), fullPath, Line(setting), where, value.ToString(CultureInfo.InvariantCulture))));
@@ -161,21 +164,26 @@ namespace ComplianceTools.Engine.Rules
 
                             foreach (JProperty p in parameters.Properties())
                             {
-                                if (!rule.Parameters.TryGetValue(p.Name, out object existing))
+                                if (!rule.ParameterSpecs.TryGetValue(p.Name, out ParameterSpec spec))
                                 {
                                     problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(p), Text.Format(nameof(Strings.BaselineUnknownSetting), fullPath, Line(p), where + "." + p.Name, string.Join(", ", rule.Parameters.Keys))));
                                     continue;
                                 }
 
                                 object replacement = CatalogLoader.ToPlain(p.Value);
-                                if (existing != null && replacement != null && !SameKind(existing, replacement))
+                                IReadOnlyList<ParameterError> errors = spec.Validate(replacement);
+                                foreach (ParameterError error in errors)
                                 {
-                                    problems.Add(Problem("ComplianceTools.Baseline.InvalidValue", ProblemKind.InvalidData, fullPath, Line(p), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(p), where + "." + p.Name, KindName(existing))));
-                                    continue;
+                                    JToken at = AtPath(p.Value, error.Path.Substring(p.Name.Length)) ?? p;
+                                    problems.Add(Problem("ComplianceTools.Baseline.ParameterInvalid", ProblemKind.InvalidData, fullPath, Line(at), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(at), entry.Name + ".parameters." + error.Path, error.Expected)));
                                 }
 
-                                rule.Parameters[p.Name] = replacement;
-                                changed = true;
+                                if (errors.Count == 0)
+                                {
+                                    rule.Parameters[p.Name] = replacement;
+                                    changedParameters[p.Name] = p;
+                                    changed = true;
+                                }
                             }
 
                             break;
@@ -188,6 +196,15 @@ namespace ComplianceTools.Engine.Rules
                     string side = rule.Threshold.FailsUpward ? Text.Get(nameof(Strings.BaselineYellowBelowRed)) : Text.Get(nameof(Strings.BaselineYellowAboveRed));
                     problems.Add(Problem("ComplianceTools.Baseline.LinesInverted", ProblemKind.InvalidData, fullPath, Line(lineSetting), Text.Format(
                         nameof(Strings.BaselineLinesInverted), fullPath, Line(lineSetting), entry.Name, Core.Findings.Finding.FormatValue(rule.Warning.Value, rule.Unit), Core.Findings.Finding.FormatValue(rule.Threshold.Value, rule.Unit), side)));
+                }
+
+                // Parameters that hang together (redDpi at most minDpi, a cap at most its starting figure) are checked on the
+                // values in force after this file, at the line of a value this file set.
+                foreach (ParameterError error in changedParameters.Count == 0 ? new List<ParameterError>() : ParameterSpec.ValidateAll(rule.ParameterSpecs, rule.Parameters))
+                {
+                    string other = rule.ParameterSpecs[error.Path].LessOrEqual;
+                    JProperty at = changedParameters.TryGetValue(error.Path, out JProperty mine) ? mine : changedParameters.TryGetValue(other ?? string.Empty, out JProperty theirs) ? theirs : changedParameters.Values.First();
+                    problems.Add(Problem("ComplianceTools.Baseline.ParameterInvalid", ProblemKind.InvalidData, fullPath, Line(at), Text.Format(nameof(Strings.BaselineInvalidValue), fullPath, Line(at), entry.Name + ".parameters." + error.Path, error.Expected)));
                 }
 
                 if (changed)
@@ -208,21 +225,21 @@ namespace ComplianceTools.Engine.Rules
             return rule.Threshold.FailsUpward ? rule.Warning.Value > rule.Threshold.Value : rule.Warning.Value < rule.Threshold.Value;
         }
 
-        private static bool SameKind(object a, object b)
+        /// <summary>The token a validation path points at inside a parameter's value ("[2].patterns[0]"), or null.</summary>
+        private static JToken AtPath(JToken value, string path)
         {
-            return KindName(a) == KindName(b);
-        }
-
-        private static string KindName(object value)
-        {
-            switch (value)
+            if (string.IsNullOrEmpty(path))
             {
-                case double _: return "a number";
-                case bool _: return "true or false";
-                case string _: return "a text";
-                case object[] _: return "a list";
-                case IDictionary<string, object> _: return "an object";
-                default: return "a value";
+                return value;
+            }
+
+            try
+            {
+                return value.SelectToken(path.StartsWith(".", StringComparison.Ordinal) ? path.Substring(1) : path);
+            }
+            catch (JsonException)
+            {
+                return null;
             }
         }
 

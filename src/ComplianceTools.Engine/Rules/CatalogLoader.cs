@@ -43,7 +43,7 @@ namespace ComplianceTools.Engine.Rules
                 throw new BaselineException(problems);
             }
 
-            return RuleCatalog.Create(rules.Values, names);
+            return RuleCatalog.Create(rules.Values, names, Default.Guides);
         }
 
         private static RuleCatalog LoadEmbedded()
@@ -52,13 +52,16 @@ namespace ComplianceTools.Engine.Rules
             using (var reader = new StreamReader(stream))
             {
                 JObject root = JObject.Parse(reader.ReadToEnd());
+                var guides = ((JObject)root["guides"]).Properties().ToDictionary(g => g.Name, g => Localized(g.Value["short"]), StringComparer.Ordinal);
                 var rules = new List<RuleDefinition>();
                 foreach (JObject item in root["rules"].Children<JObject>())
                 {
-                    rules.Add(Parse(item));
+                    RuleDefinition rule = Parse(item);
+                    rule.GuideName = guides[rule.Guide];
+                    rules.Add(rule);
                 }
 
-                return RuleCatalog.Create(rules, Array.Empty<string>());
+                return RuleCatalog.Create(rules, Array.Empty<string>(), guides);
             }
         }
 
@@ -78,11 +81,25 @@ namespace ComplianceTools.Engine.Rules
                 Threshold = Line(item["red"]),
                 Warning = Line(item["yellow"]),
             };
+            rule.NeededBy = (item["neededBy"] as JArray)?.Select(t => (string)t).ToList() ?? new List<string>();
+            if (item["text"] is JObject texts)
+            {
+                foreach (JProperty t in texts.Properties())
+                {
+                    rule.Texts[t.Name] = Localized(t.Value);
+                }
+            }
+
             if (item["parameters"] is JObject parameters)
             {
+                // Each parameter: { "value": …, "type": …, range …, "origin": "guide" | "ours", "meaning": { zh-CN, en-US } }.
                 foreach (JProperty p in parameters.Properties())
                 {
-                    rule.Parameters[p.Name] = ToPlain(p.Value);
+                    var entry = (JObject)p.Value;
+                    rule.Parameters[p.Name] = ToPlain(entry["value"]);
+                    var schema = (IDictionary<string, object>)ToPlain(new JObject(entry.Properties().Where(e => e.Name != "value" && e.Name != "origin" && e.Name != "meaning")));
+                    NumberOrigin origin = string.Equals((string)entry["origin"], "guide", StringComparison.OrdinalIgnoreCase) ? NumberOrigin.Guide : NumberOrigin.Ours;
+                    rule.ParameterSpecs[p.Name] = new ParameterSpec(p.Name, schema, origin, Localized(entry["meaning"]));
                 }
             }
 
@@ -96,7 +113,7 @@ namespace ComplianceTools.Engine.Rules
             {
                 case JTokenType.Integer:
                 case JTokenType.Float:
-                    return token.Value<double>();
+                    return Number(token);
                 case JTokenType.Boolean:
                     return token.Value<bool>();
                 case JTokenType.String:
@@ -112,6 +129,14 @@ namespace ComplianceTools.Engine.Rules
             }
         }
 
+        /// <summary>A JSON number as a double; one too large for a double (a 30-digit integer) is infinity, which every range refuses.</summary>
+        internal static double Number(JToken token)
+        {
+            return double.TryParse(token.ToString(Newtonsoft.Json.Formatting.None), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+                ? value
+                : double.PositiveInfinity;
+        }
+
         private static LocalizedText Localized(JToken token)
         {
             return token is JObject o ? new LocalizedText((string)o["zh-CN"], (string)o["en-US"]) : new LocalizedText(string.Empty, string.Empty);
@@ -124,7 +149,7 @@ namespace ComplianceTools.Engine.Rules
                 return null;
             }
 
-            return new RuleThreshold((string)o["when"], (double)o["value"], string.Equals((string)o["origin"], "ours", StringComparison.OrdinalIgnoreCase) ? NumberOrigin.Ours : NumberOrigin.Guide);
+            return new RuleThreshold(Finding.ParseComparison((string)o["when"]), (double)o["value"], string.Equals((string)o["origin"], "ours", StringComparison.OrdinalIgnoreCase) ? NumberOrigin.Ours : NumberOrigin.Guide);
         }
     }
 }

@@ -55,7 +55,6 @@ namespace ComplianceTools.Commands.CallRecords
 
         /// <summary>Seconds two starts may differ and still be one call; DATA-002's toleranceSeconds (2) by default.</summary>
         [Parameter]
-        [ValidateRange(0, 3600)]
         public int Tolerance { get; set; } = -1;
 
         /// <summary>The source DATA-001 compares the others against; DATA-001's reference (Carrier) by default.</summary>
@@ -94,6 +93,11 @@ namespace ComplianceTools.Commands.CallRecords
             };
             var volumeRule = EnabledRule(CallRecordFindings.VolumeRuleId);
             var matchRule = EnabledRule(CallRecordFindings.MatchRuleId);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Tolerance)))
+            {
+                CheckAgainstRule(CallRecordFindings.MatchRuleId, "toleranceSeconds", "-" + nameof(Tolerance), Tolerance);
+            }
+
             options.ToleranceSeconds = Tolerance >= 0 ? Tolerance : CallRecordFindings.DefaultTolerance(matchRule);
             options.Reference = Reference ?? CallRecordFindings.DefaultReference(volumeRule);
             Run(() =>

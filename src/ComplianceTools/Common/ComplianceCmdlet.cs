@@ -63,6 +63,25 @@ namespace ComplianceTools.Commands.Common
             }
         }
 
+        /// <summary>
+        /// Holds a cmdlet parameter that stands for a rule parameter (-Count for CMPL-004's sampleSize) to the rule's spec,
+        /// so the same limits apply whether the value comes from the command line or a baseline.
+        /// </summary>
+        protected void CheckAgainstRule(string ruleId, string ruleParameter, string cmdletParameter, object value)
+        {
+            ParameterSpec spec = Catalog.Get(ruleId).ParameterSpecs[ruleParameter];
+            object plain = value is int i ? (double)i : value is long l ? (double)l : value;
+            ParameterError error = spec.Validate(plain).FirstOrDefault();
+            if (error != null)
+            {
+                ThrowProblem(new ComplianceProblem(
+                    "ComplianceTools.Parameter.OutOfRange",
+                    ProblemKind.InvalidArgument,
+                    Text.Format(nameof(Core.Resources.Strings.ParameterOutOfRange), cmdletParameter, error.Expected, ruleId + "." + ruleParameter),
+                    cmdletParameter));
+            }
+        }
+
         /// <summary>A path as the user gave it, resolved against the current PowerShell location.</summary>
         protected string ResolvePath(string path)
         {

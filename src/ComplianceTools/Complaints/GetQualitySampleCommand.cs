@@ -28,7 +28,6 @@ namespace ComplianceTools.Commands.Complaints
 
         /// <summary>How many calls to draw. Default: CMPL-004's sampleSize (100).</summary>
         [Parameter(Position = 0)]
-        [ValidateRange(1, int.MaxValue)]
         public int Count { get; set; }
 
         /// <summary>The seed: the same rows and seed give the same sample. Default: a new seed, shown in the verbose stream.</summary>
@@ -61,6 +60,11 @@ namespace ComplianceTools.Commands.Complaints
 
         private void Draw(IReadOnlyList<ComplaintRow> rows)
         {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Count)))
+            {
+                CheckAgainstRule(ComplaintTrace.Id, "sampleSize", "-" + nameof(Count), Count);
+            }
+
             int count = MyInvocation.BoundParameters.ContainsKey(nameof(Count)) ? Count : (int)EnabledRule(ComplaintTrace.Id).GetDouble("sampleSize");
             int seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed : new Random().Next();
             WriteVerbose(Text.Format("SampleSeed", seed));

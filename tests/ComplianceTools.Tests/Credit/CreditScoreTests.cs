@@ -35,10 +35,27 @@ namespace ComplianceTools.Tests.Credit
                 },
                 Traffic = new[] { new TrafficRow { Month = "2025-01", DisplayNumber = "95123", OutboundCalls = 10_000 } },
             };
-            Finding f = CreditScore.Check(CatalogLoader.Default.Get(CreditScore.Id), dataset, "Acme", "2025");
+            var result = ComplianceTools.Core.Audit.AuditRunner.Run(ComplianceTools.Core.Audit.AuditChecks.Discover(typeof(CreditScore).Assembly), dataset, CatalogLoader.Default, new[] { CreditScore.Id });
+            Finding f = Assert.Single(result.Findings);
             Assert.Equal(Severity.Red, f.Severity);
-            Assert.Equal(0.0002, f.Evidence.Single(e => e.Subject == "ComplaintRate").Value.Value, 12);
+            Assert.Equal(0.0002, f.Evidence.Single(e => e.Subject == "ComplaintRate").Value.Value, 12);   // 12321 + 12300: 2 of 10,000 calls
             Assert.Equal(0.96, f.Evidence.Single(e => e.Subject == "RealNameSpotCheckPassRate").Value.Value, 12);
+        }
+
+        [Fact]
+        public void The_complaint_rate_behind_the_score_counts_the_channels_cmpl_001_counts()
+        {
+            using var tmp = ComplianceTools.Tests.Infrastructure.Paths.NewTempFolder();
+            string baseline = tmp.File("own.json");
+            System.IO.File.WriteAllText(baseline, "{ \"rules\": { \"CMPL-001\": { \"parameters\": { \"channels\": [\"12321\", \"12300\", \"Own\"] } } } }");
+            var dataset = new ComplianceDataset
+            {
+                Company = new CompanyProfile { CompanyName = "Acme", CreditScore = 85 },
+                Complaints = new[] { new ComplaintRow { TicketId = "T1", Source = ComplaintChannel.C12321 }, new ComplaintRow { TicketId = "T3", Source = ComplaintChannel.Own } },
+                Traffic = new[] { new TrafficRow { Month = "2025-01", DisplayNumber = "95123", OutboundCalls = 10_000 } },
+            };
+            var result = ComplianceTools.Core.Audit.AuditRunner.Run(ComplianceTools.Core.Audit.AuditChecks.Discover(typeof(CreditScore).Assembly), dataset, CatalogLoader.Load(new[] { baseline }), new[] { CreditScore.Id });
+            Assert.Equal(0.0002, Assert.Single(result.Findings).Evidence.Single(e => e.Subject == "ComplaintRate").Value.Value, 12);
         }
 
         [Fact]

@@ -188,9 +188,10 @@ namespace ComplianceTools.Tests.Materials
         public void A_baseline_with_red_dpi_above_min_dpi_is_refused_naming_the_rule()
         {
             string baseline = _package.Write("../inverted.json", System.Text.Encoding.UTF8.GetBytes("{ \"rules\": { \"MAT-003\": { \"parameters\": { \"minDpi\": 200, \"redDpi\": 250 } } } }"));
-            var ex = Assert.Throws<ComplianceException>(() => Check(_package.Dataset(), CatalogLoader.Load(new[] { baseline })));
-            Assert.Equal("ComplianceTools.Catalog.ParameterInvalid", ex.ErrorId);
-            Assert.Contains("MAT-003", ex.Message);
+            var ex = Assert.Throws<BaselineException>(() => CatalogLoader.Load(new[] { baseline }));
+            var problem = Assert.Single(ex.Problems);
+            Assert.Equal("ComplianceTools.Baseline.ParameterInvalid", problem.ErrorId);
+            Assert.Contains("inverted.json' line 1: 'MAT-003.parameters.redDpi' must be at most 200, the value of minDpi", problem.Message);
         }
 
         [Fact]
@@ -495,9 +496,10 @@ namespace ComplianceTools.Tests.Materials
         {
             string baseline = _package.Write("../bad.json", System.Text.Encoding.UTF8.GetBytes(
                 "{ \"rules\": { \"MAT-002\": { \"parameters\": { \"documents\": [ { \"id\": \"X\", \"name\": { \"zh-CN\": \"某表\" }, \"patterns\": [] } ] } } } }"));
-            var ex = Assert.Throws<ComplianceException>(() => Check(_package.Dataset(), CatalogLoader.Load(new[] { baseline })));
-            Assert.Equal("ComplianceTools.Materials.DocumentListInvalid", ex.ErrorId);
-            Assert.StartsWith("Rule MAT-002, parameter 'documents', entry 1: 'patterns' is missing or invalid.", ex.Message);
+            var ex = Assert.Throws<BaselineException>(() => CatalogLoader.Load(new[] { baseline }));
+            var problem = Assert.Single(ex.Problems);
+            Assert.Equal("ComplianceTools.Baseline.ParameterInvalid", problem.ErrorId);
+            Assert.EndsWith("'MAT-002.parameters.documents[0].patterns' must be a list of at least 1 item(s), each a text.", problem.Message);
         }
 
         [Fact]

@@ -116,7 +116,9 @@ $rows | Test-ReportPackage -Path $args[0]";
             var r = _ps.Run("Test-ReportPackage -Path $args[0] -Baseline $args[1]", _package.Folder, baseline);
 
             Assert.Empty(r.Output);
-            Assert.Equal("ComplianceTools.Materials.DocumentListInvalid," + Command, Assert.Single(r.AllErrors).FullyQualifiedErrorId);
+            var error = Assert.Single(r.AllErrors);
+            Assert.Equal("ComplianceTools.Baseline.ParameterInvalid," + Command, error.FullyQualifiedErrorId);
+            Assert.Contains("'MAT-001.parameters.documents[0].requiredWhen' must be one of: robotSeats", error.Exception.Message);
         }
 
         [Fact]

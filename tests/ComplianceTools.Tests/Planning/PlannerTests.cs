@@ -28,7 +28,7 @@ namespace ComplianceTools.Tests.Planning
         {
             return new Finding
             {
-                RuleId = rule, Title = rule + " title", Area = area, Severity = severity, Value = value, Threshold = threshold, Unit = "ratio", Comparison = "gt",
+                RuleId = rule, Title = rule + " title", Area = area, Severity = severity, Value = value, Threshold = threshold, Unit = "ratio", Comparison = Comparison.GreaterThan,
                 Subject = subject, Period = period, Reason = rule + " reason", Recommendation = "First do this; then that。", Source = "B",
             };
         }

@@ -25,7 +25,7 @@ namespace ComplianceTools.Tests.Rules
         public void The_shipped_catalog_has_every_rule_of_the_domain_with_the_guides_numbers()
         {
             RuleCatalog catalog = CatalogLoader.Default;
-            Assert.Equal(27, catalog.Rules.Count());
+            Assert.Equal(ComplianceTools.Core.Audit.AuditChecks.Discover(typeof(ComplianceTools.Core.Audit.RuleCheck).Assembly, typeof(CatalogLoader).Assembly).Count, catalog.Rules.Count());
             Assert.Equal(0.30, catalog.Get("SEAT-001").Threshold.Value);
             Assert.Equal(0.0001, catalog.Get("CMPL-001").Threshold.Value);
             Assert.Equal(0.70, catalog.Get("NUM-001").Threshold.Value);
@@ -59,7 +59,8 @@ namespace ComplianceTools.Tests.Rules
             Assert.Equal(0.7, CatalogLoader.Load(new[] { ok }).Get("SCN-002").GetDouble("hangUpWeight"));
             string bad = Write("bad-weights.json", "{ \"rules\": {\n \"SCN-002\": { \"parameters\": { \"hangUpWeight\": \"high\" } } } }");
             var ex = Assert.Throws<BaselineException>(() => CatalogLoader.Load(new[] { bad }));
-            Assert.Equal("ComplianceTools.Baseline.InvalidValue", Assert.Single(ex.Problems).ErrorId);
+            Assert.Equal("ComplianceTools.Baseline.ParameterInvalid", Assert.Single(ex.Problems).ErrorId);
+            Assert.Contains("line 2: 'SCN-002.parameters.hangUpWeight' must be a number from 0 to 1", ex.Problems[0].Message);
         }
 
         [Fact]

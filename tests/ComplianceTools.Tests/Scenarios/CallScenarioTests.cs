@@ -131,8 +131,8 @@ namespace ComplianceTools.Tests.Scenarios
                 string baseline = tmp.File("bad.json");
                 File.WriteAllText(baseline, @"{ ""rules"": { ""SCN-001"": { ""parameters"": { ""scenarios"": [ { ""name"": ""X"", ""patterns"": [""(unclosed""] } ] } } } }");
                 var error = Assert.Single(_ps.Run("Get-CallScenario 'x' -Baseline $args[0]", baseline).AllErrors);
-                Assert.Equal("ComplianceTools.Rules.PatternInvalid,ComplianceTools.Commands.Scenarios.GetCallScenarioCommand", error.FullyQualifiedErrorId);
-                Assert.Contains("SCN-001", error.Exception.Message);
+                Assert.Equal("ComplianceTools.Baseline.ParameterInvalid,ComplianceTools.Commands.Scenarios.GetCallScenarioCommand", error.FullyQualifiedErrorId);
+                Assert.Contains("line 1: 'SCN-001.parameters.scenarios[0].patterns[0]' must be a valid regular expression", error.Exception.Message);
             }
         }
 
