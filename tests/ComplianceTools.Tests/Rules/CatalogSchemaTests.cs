@@ -101,8 +101,8 @@ namespace ComplianceTools.Tests.Rules
                 Assert.Contains(phases, p => p.Rules.Contains(rule.Id));
             }
 
-            Assert.Contains("NUM-003", phases.Single(p => p.Id == "reconcile-number-system").Rules);
-            Assert.Contains("NUM-003", phases.Single(p => p.Id == "system-closes").Rules);
+            Assert.Contains("SEAT-001", phases.Single(p => p.Id == "data-bath-seats").Rules);
+            Assert.Equal(CatalogLoader.Default.Rules.Count(r => r.Guide == "B"), phases.Single(p => p.Id == "system-closes").Rules.Count);
         }
     }
 }
