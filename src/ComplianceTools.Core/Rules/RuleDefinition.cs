@@ -102,9 +102,12 @@ namespace ComplianceTools.Core.Rules
 
         public string TitleEn => TitleText?.En;
 
-        public string SourceText => Guide == "A"
-            ? UiLanguage.Pick("年报指引 · " + Section, "Annual-report guide (A) · " + Section)
-            : UiLanguage.Pick("年检指引 · " + Section, "Inspection guide (B) · " + Section);
+        public string SourceText => SourceTexts.Current;
+
+        /// <summary>The guide and section in both languages ("年检指引 · 数据关", "Inspection guide (B) · 数据关").</summary>
+        internal LocalizedText SourceTexts => Guide == "A"
+            ? new LocalizedText("年报指引 · " + Section, "Annual-report guide (A) · " + Section)
+            : new LocalizedText("年检指引 · " + Section, "Inspection guide (B) · " + Section);
 
         /// <summary>The colour a measured value earns against this rule's lines.</summary>
         public Severity Classify(double measured)
