@@ -1,7 +1,7 @@
 #Requires -Version 5.1
 <#
 .SYNOPSIS
-    The year's compliance run: workbook → audit → rectification plan → schedules → Excel report and calendar file.
+    The year's compliance run: workbook → audit → rectification plan → schedules → Excel and HTML report and calendar file.
 
 .DESCRIPTION
     The main job of ComplianceTools as one script, for a consultant's laptop or a scheduled task on a server
@@ -12,9 +12,10 @@
       3. the rectification plan: New-RectificationPlan, owners from the workbook's owners sheet, due dates in China
          working days from -NoticeDate;
       4. the schedules: New-ComplianceSchedule for the annual report and the inspection of -Year;
-      5. the report: Export-ComplianceReport (dashboard, findings, evidence, plan, Gantt) and
-         Export-ComplianceTask (.ics calendar whose UIDs are the stable item keys, so next run updates the
-         same entries).
+      5. the report: Export-ComplianceReport, once as a workbook and once as a single HTML file that opens in any
+         browser (both: a one-page dashboard, findings, evidence, plan, Gantt; the header from the workbook's
+         company sheet), and Export-ComplianceTask (.ics calendar whose UIDs are the stable item keys, so next run
+         updates the same entries).
 
     Everything is written under -OutputDirectory; existing files are replaced only with -Force. The script
     writes a summary object: the files, the counts by status (Red, Yellow, Green; Skipped checks that could not run
@@ -38,13 +39,17 @@
 .PARAMETER HolidayFile
     China holiday data for years the module does not ship yet (same shape as module/data/cn-public-holidays.json).
 
+.PARAMETER Culture
+    The language of the reports: zh-CN (default) or en-US.
+
 .PARAMETER Force
     Replace existing output files.
 
 .EXAMPLE
     ./examples/Invoke-AnnualComplianceRun.ps1 -OutputDirectory ./out -Force
 
-    Builds the sample workbook, audits it and writes out/compliance-<year>.xlsx and out/compliance-<year>.ics.
+    Builds the sample workbook, audits it and writes out/compliance-<year>.xlsx, out/compliance-<year>.html and
+    out/compliance-<year>.ics.
 
 .EXAMPLE
     ./examples/Invoke-AnnualComplianceRun.ps1 -WorkbookPath D:\clients\acme\2025.xlsx -OutputDirectory D:\clients\acme\out -Baseline D:\baselines\beijing.json -Force
@@ -64,6 +69,9 @@ param(
     [string[]] $Baseline,
 
     [string] $HolidayFile,
+
+    [ValidateSet('zh-CN', 'en-US')]
+    [string] $Culture = 'zh-CN',
 
     [switch] $Force
 )
@@ -128,14 +136,18 @@ $schedule = @(
 # 5. The report and the calendar file.
 Write-Step 'Report' 80
 $reportPath = [System.IO.Path]::Combine($OutputDirectory, "compliance-$Year.xlsx")
+$htmlPath = [System.IO.Path]::Combine($OutputDirectory, "compliance-$Year.html")
 $icsPath = [System.IO.Path]::Combine($OutputDirectory, "compliance-$Year.ics")
-$report = @($findings) + @($plan) + @($schedule) | Export-ComplianceReport -Path $reportPath -Force:$Force
+$everything = @($findings) + @($plan) + @($schedule)
+$report = Export-ComplianceReport -Path $reportPath -InputObject $everything -Dataset $dataset -Culture $Culture -Force:$Force
+$html = Export-ComplianceReport -Path $htmlPath -InputObject $everything -Dataset $dataset -Culture $Culture -Force:$Force
 $tasks = @($plan) + @($schedule) | Export-ComplianceTask -Path $icsPath -Force:$Force
 Write-Step 'Done' 100
 
 [pscustomobject]@{
     Workbook       = $WorkbookPath
     Report         = $report.FullName
+    HtmlReport     = $html.FullName
     Calendar       = $tasks.FullName
     Red            = @($findings | Where-Object Status -eq 'Red').Count
     Yellow         = @($findings | Where-Object Status -eq 'Yellow').Count

@@ -13,13 +13,18 @@ Describe 'README pipelines' {
         $book     = Import-ComplianceWorkbook -Path $Book
         $findings = $book | Invoke-ComplianceAudit -Baseline $baseline | Where-Object RuleId
         $plan     = $findings | New-RectificationPlan -Dataset $book -NoticeDate 2026-03-02
-        $report   = $findings + $plan | Export-ComplianceReport -Path (Join-Path $TestDrive 'acme-2025-report.xlsx')
+        $report   = $findings + $plan | Export-ComplianceReport -Path (Join-Path $TestDrive 'acme-2025-report.xlsx') -Dataset $book
+        $page     = $findings + $plan | Export-ComplianceReport -Path (Join-Path $TestDrive 'acme-2025-report.html') -Dataset $book -Culture en-US
 
         ($findings | Where-Object RuleId -eq 'SEAT-001').Severity | Should -Be 'Green'   # 32% under a 40% line
         $findings.RuleId | Should -Not -Contain 'TRAIN-001'
         $plan.Count | Should -BeGreaterThan 0
         $plan | ForEach-Object { $_.OwnerMissing | Should -BeFalse }
         (Get-Item $report.FullName).Length | Should -BeGreaterThan 0
+        $html = Get-Content $page.FullName -Raw
+        $html | Should -Match '<h1>Compliance report · 示例呼叫中心有限公司</h1>'
+        $html | Should -Match 'Content-Security-Policy'
+        $html | Should -Match 'guangdong\.json'   # the baseline applied, in the header
     }
 
     It 'checks one sheet, and two figures for a what-if' {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 
@@ -39,5 +40,35 @@ namespace ComplianceTools.Core.Common
         public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", System.StringComparison.OrdinalIgnoreCase);
 
         public static string Pick(string zh, string en) => IsChinese ? zh : en;
+
+        /// <summary>
+        /// Makes <paramref name="culture"/> the UI culture of this thread until the returned scope is disposed, then
+        /// restores the one before: a report in Chinese or English without changing the language of the session.
+        /// </summary>
+        public static IDisposable Use(CultureInfo culture) => new CultureScope(culture);
+
+        private sealed class CultureScope : IDisposable
+        {
+            private readonly CultureInfo _saved;
+            private bool _disposed;
+
+            public CultureScope(CultureInfo culture)
+            {
+                _saved = CultureInfo.CurrentUICulture;
+                if (culture != null)
+                {
+                    CultureInfo.CurrentUICulture = culture;
+                }
+            }
+
+            public void Dispose()
+            {
+                if (!_disposed)
+                {
+                    CultureInfo.CurrentUICulture = _saved;
+                    _disposed = true;
+                }
+            }
+        }
     }
 }

@@ -274,6 +274,9 @@ namespace ComplianceTools.Core.Findings
             return string.Format(CultureInfo.InvariantCulture, "{0} {1} {2} {3}", RuleId, Status, ValueText, Subject).Trim();
         }
 
+        /// <summary>A shallow copy (the evidence list is shared): reports relabel copies, never the user's findings.</summary>
+        internal Finding Copy() => (Finding)MemberwiseClone();
+
         /// <summary>The worst colour among evaluated findings (Green when none was evaluated).</summary>
         public static Severity Worst(IEnumerable<Finding> findings)
         {

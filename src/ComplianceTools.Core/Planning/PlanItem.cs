@@ -112,6 +112,9 @@ namespace ComplianceTools.Core.Planning
         /// <summary>The guide and section the item comes from.</summary>
         public string Source { get; set; }
 
+        /// <summary>A shallow copy: reports relabel copies, never the user's items.</summary>
+        internal PlanItem Copy() => (PlanItem)MemberwiseClone();
+
         public override string ToString() => Key + " " + DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " " + Title;
     }
 }

@@ -35,6 +35,46 @@ namespace ComplianceTools.Core.Reporting
             return System.Math.Max(best, width);
         }
 
+        /// <summary>
+        /// The text cut to <paramref name="width"/> display columns (CJK counts double) with "…" at the cut, on one line:
+        /// what a fixed-size cell or label can hold whatever the input is.
+        /// </summary>
+        public static string Fit(string text, int width)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text ?? string.Empty;
+            }
+
+            string line = text.IndexOf('\n') >= 0 || text.IndexOf('\r') >= 0 ? Regex.Replace(text, @"\s*[\r\n]+\s*", " ") : text;
+            if (DisplayWidth(line) <= width)
+            {
+                return line;
+            }
+
+            int used = 0;
+            int end = 0;
+            while (end < line.Length)
+            {
+                int w = IsWide(line[end]) ? 2 : 1;
+                if (used + w > width - 1)
+                {
+                    break;
+                }
+
+                used += w;
+                end++;
+            }
+
+            // Never split a surrogate pair.
+            if (end > 0 && char.IsHighSurrogate(line[end - 1]))
+            {
+                end--;
+            }
+
+            return line.Substring(0, end).TrimEnd() + "…";
+        }
+
         public static bool IsWide(char c)
         {
             return (c >= '\u1100' && c <= '\u115F') || (c >= '\u2E80' && c <= '\uA4CF') || (c >= '\uAC00' && c <= '\uD7A3')

@@ -117,7 +117,10 @@ namespace ComplianceTools.Core.Rules
         public LocalizedText GuideName { get; set; }
 
         /// <summary>The guide and section a finding of this rule cites: "年检指引 · 数据关".</summary>
-        public string SourceText => (GuideName?.Current ?? Guide) + " · " + Section;
+        public string SourceText => SourceTexts.Current;
+
+        /// <summary>The guide and section in both languages ("年检指引 · 数据关", "Inspection guide (B) · 数据关").</summary>
+        internal LocalizedText SourceTexts => new LocalizedText((GuideName?.Zh ?? Guide) + " · " + Section, (GuideName?.En ?? Guide) + " · " + Section);
 
         /// <summary>The colour a measured value earns against this rule's lines.</summary>
         public Severity Classify(double measured)

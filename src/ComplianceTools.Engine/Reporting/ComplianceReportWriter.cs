@@ -17,9 +17,8 @@ using OfficeOpenXml.Table;
 namespace ComplianceTools.Engine.Reporting
 {
     /// <summary>
-    /// The compliance workbook (EPPlus): a dashboard (one row per indicator with a traffic light, and a chart of
-    /// each rate against its line), the findings, their evidence, the rectification plan and the schedule as a
-    /// Gantt chart in cell colours by week. Text never becomes a formula; personal data is masked again on the way
+    /// The compliance workbook (EPPlus): a one-page dashboard (<see cref="DashboardSheet"/>), the findings, their
+    /// evidence, the rectification plan and the schedule as a Gantt chart in cell colours by week. Text never becomes a formula; personal data is masked again on the way
     /// out; widths are computed (CJK counts double) because AutoFitColumns needs GDI+ that servers lack.
     /// </summary>
     public static class ComplianceReportWriter
@@ -31,72 +30,34 @@ namespace ComplianceTools.Engine.Reporting
         public static readonly Color ScheduleBar = Color.FromArgb(0x44, 0x72, 0xC4);
         public static readonly Color RectificationBar = Color.FromArgb(0xED, 0x7D, 0x31);
         private const int MaxWidth = 60;
-        private const int MaxCharts = 24;
 
-        /// <summary>Writes the workbook to <paramref name="path"/> (temporary file, then moved into place).</summary>
-        public static FileInfo Write(string path, IReadOnlyList<Finding> findings, IReadOnlyList<PlanItem> items, bool force)
+        /// <summary>
+        /// Writes the workbook to <paramref name="path"/> (temporary file, then moved into place) in
+        /// <see cref="ReportOptions.Culture"/>; the thread's UI culture is restored afterwards. An empty report (no finding,
+        /// no plan item) is refused unless <see cref="ReportOptions.AllowEmpty"/>.
+        /// </summary>
+        public static FileInfo Write(string path, IReadOnlyList<Finding> findings, IReadOnlyList<PlanItem> items, ReportOptions options, bool force)
         {
-            return OutputFile.Write(path, force, temp =>
+            options = options ?? new ReportOptions();
+            ReportContent.CheckNotEmpty(path, findings, items, options);
+            using (UiLanguage.Use(options.Culture))
             {
-                using (var package = new ExcelPackage())
+                ReportContent content = ReportContent.Prepare(findings, items, options);
+                return OutputFile.Write(path, force, temp =>
                 {
-                    string[] sheets = Names(nameof(Strings.ReportSheetNames));
-                    Dashboard(package.Workbook.Worksheets.Add(sheets[0]), findings);
-                    FindingsSheet(package.Workbook.Worksheets.Add(sheets[1]), findings);
-                    EvidenceSheet(package.Workbook.Worksheets.Add(sheets[2]), findings);
-                    PlanSheet(package.Workbook.Worksheets.Add(sheets[3]), items.Where(i => i.Kind == PlanItemKind.Rectification).ToList());
-                    Gantt(package.Workbook.Worksheets.Add(sheets[4]), items);
-                    package.Workbook.Properties.Title = "ComplianceTools";
-                    package.SaveAs(new FileInfo(temp));
-                }
-            });
-        }
-
-        private static void Dashboard(ExcelWorksheet ws, IReadOnlyList<Finding> findings)
-        {
-            string[] headers = Names(nameof(Strings.ReportDashboardHeaders));
-            Header(ws, headers);
-            var rows = findings.Where(f => f.Value.HasValue).OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal).ToList();
-            int r = 2;
-            foreach (Finding f in rows)
-            {
-                SetText(ws.Cells[r, 1], f.RuleId);
-                SetText(ws.Cells[r, 2], f.Title);
-                SetText(ws.Cells[r, 3], ReportText.Scrub(f.Subject));
-                SetText(ws.Cells[r, 4], f.Period);
-                SetNumber(ws.Cells[r, 5], f.Value, f.Unit);
-                SetNumber(ws.Cells[r, 6], f.Threshold, f.Unit);
-                Light(ws.Cells[r, 7], f.Status);
-                SetText(ws.Cells[r, 8], ReportText.Scrub(f.Reason));
-                r++;
-            }
-
-            Finish(ws, headers.Length, r - 1, "Dashboard", freezeColumns: 1);
-
-            int chart = 0;
-            for (int i = 0; i < rows.Count && chart < MaxCharts; i++)
-            {
-                if (rows[i].Unit != "ratio" || !rows[i].Threshold.HasValue)
-                {
-                    continue;
-                }
-
-                int row = i + 2;
-                var c = (ExcelBarChart)ws.Drawings.AddChart("Rate" + row.ToString(CultureInfo.InvariantCulture), eChartType.ColumnClustered);
-                c.Title.Text = Text.Format(nameof(Strings.ReportChartTitle), rows[i].RuleId, rows[i].Title);
-                c.Title.Font.Size = 10;
-                var value = c.Series.Add(ws.Cells[row, 5], ws.Cells[row, 3]);
-                value.HeaderAddress = ws.Cells[1, 5];
-                value.Fill.Color = Fill(rows[i].Status) ?? Grey;
-                var line = c.Series.Add(ws.Cells[row, 6], ws.Cells[row, 3]);
-                line.HeaderAddress = ws.Cells[1, 6];
-                line.Fill.Color = Color.FromArgb(0x80, 0x80, 0x80);
-                c.Legend.Position = eLegendPosition.Bottom;
-                c.YAxis.Format = "0.####%";
-                c.YAxis.MinValue = 0;
-                c.SetPosition(1 + (chart / 2) * 15, 0, headers.Length + 1 + (chart % 2) * 6, 0);
-                c.SetSize(400, 260);
-                chart++;
+                    using (var package = new ExcelPackage())
+                    {
+                        string[] sheets = Names(nameof(Strings.ReportSheetNames));
+                        DashboardSheet.Write(package.Workbook.Worksheets.Add(sheets[0]), content.Dashboard);
+                        FindingsSheet(package.Workbook.Worksheets.Add(sheets[1]), content.Findings);
+                        EvidenceSheet(package.Workbook.Worksheets.Add(sheets[2]), content.Findings);
+                        PlanSheet(package.Workbook.Worksheets.Add(sheets[3]), content.Items.Where(i => i.Kind == PlanItemKind.Rectification).ToList());
+                        Gantt(package.Workbook.Worksheets.Add(sheets[4]), content.Items);
+                        package.Workbook.Properties.Title = Text.Get(nameof(Strings.ReportTitle)) + (string.IsNullOrEmpty(content.Dashboard.Company) ? string.Empty : " · " + content.Dashboard.Company);
+                        package.Workbook.Properties.Application = "ComplianceTools " + content.Dashboard.ModuleVersion;
+                        package.SaveAs(new FileInfo(temp));
+                    }
+                });
             }
         }
 
@@ -105,7 +66,7 @@ namespace ComplianceTools.Engine.Reporting
             string[] headers = Names(nameof(Strings.ReportFindingHeaders));
             Header(ws, headers);
             int r = 2;
-            foreach (Finding f in Ordered(findings))
+            foreach (Finding f in findings)
             {
                 SetText(ws.Cells[r, 1], f.RuleId);
                 SetText(ws.Cells[r, 2], f.Title);
@@ -115,7 +76,7 @@ namespace ComplianceTools.Engine.Reporting
                 SetText(ws.Cells[r, 6], f.Period);
                 SetNumber(ws.Cells[r, 7], f.Value, f.Unit);
                 SetText(ws.Cells[r, 8], f.ThresholdText);
-                SetText(ws.Cells[r, 9], OriginText(f));
+                SetText(ws.Cells[r, 9], ReportContent.OriginText(f));
                 SetText(ws.Cells[r, 10], f.YellowThresholdText);
                 SetText(ws.Cells[r, 11], ReportText.Scrub(f.Reason));
                 SetText(ws.Cells[r, 12], f.Recommendation);
@@ -133,7 +94,7 @@ namespace ComplianceTools.Engine.Reporting
             string[] headers = Names(nameof(Strings.ReportEvidenceHeaders));
             Header(ws, headers);
             int r = 2;
-            foreach (Finding f in Ordered(findings))
+            foreach (Finding f in findings)
             {
                 foreach (EvidenceItem e in f.Evidence)
                 {
@@ -258,11 +219,6 @@ namespace ComplianceTools.Engine.Reporting
             ws.Row(1).Height = 78;
         }
 
-        private static IEnumerable<Finding> Ordered(IEnumerable<Finding> findings)
-        {
-            return findings.OrderBy(f => Finding.Rank(f.Status)).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal);
-        }
-
         private static void Header(ExcelWorksheet ws, string[] headers)
         {
             for (int c = 0; c < headers.Length; c++)
@@ -361,7 +317,7 @@ namespace ComplianceTools.Engine.Reporting
         /// <summary>The status as a light: red, yellow, green, grey for Skipped; NotApplicable is named without a light.</summary>
         private static void Light(ExcelRange cell, FindingStatus status)
         {
-            SetText(cell, Names(nameof(Strings.ReportSeverityNames))[(int)status]);
+            SetText(cell, ReportContent.StatusName(status));
             cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
             Color? fill = Fill(status);
             if (fill.HasValue)
@@ -369,18 +325,6 @@ namespace ComplianceTools.Engine.Reporting
                 Paint(cell, fill.Value);
                 cell.Style.Font.Bold = true;
             }
-        }
-
-        /// <summary>Whose line it is, in the user's language: "指引 · 年检指引 · 数据关", "本工具设定", "基线 · guangdong.json".</summary>
-        private static string OriginText(Finding f)
-        {
-            if (!f.ThresholdOrigin.HasValue)
-            {
-                return string.Empty;
-            }
-
-            string name = Names(nameof(Strings.NumberOriginNames))[(int)f.ThresholdOrigin.Value];
-            return f.ThresholdOrigin == NumberOrigin.Ours || string.IsNullOrEmpty(f.ThresholdSource) ? name : name + " · " + f.ThresholdSource;
         }
 
         /// <summary>The text a cell shows, near enough for sizing, without EPPlus formatting every cell (slow on large sheets).</summary>
@@ -401,7 +345,7 @@ namespace ComplianceTools.Engine.Reporting
             }
         }
 
-        private static Color? Fill(FindingStatus status)
+        internal static Color? Fill(FindingStatus status)
         {
             switch (status)
             {

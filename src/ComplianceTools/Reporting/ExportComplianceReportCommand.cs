@@ -1,5 +1,7 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
@@ -7,33 +9,56 @@ using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Reporting;
+using ComplianceTools.Core.Resources;
+using ComplianceTools.Core.Workbook;
 using ComplianceTools.Engine.Reporting;
+using ComplianceTools.Engine.Rules;
 
 namespace ComplianceTools.Commands.Reporting
 {
-    /// <summary>Findings, plan items and schedule items from the pipeline into one Excel workbook.</summary>
+    /// <summary>
+    /// Findings, plan items and schedule items from the pipeline into one report: an Excel workbook (.xlsx) or a
+    /// single self-contained HTML file (.html, .htm), both opening on a one-page dashboard.
+    /// </summary>
     [Cmdlet(VerbsData.Export, "ComplianceReport", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportComplianceReportCommand : ComplianceCmdlet
     {
         private readonly List<Finding> _findings = new List<Finding>();
         private readonly List<PlanItem> _items = new List<PlanItem>();
+        private string _path;
 
-        /// <summary>The .xlsx file to write.</summary>
+        /// <summary>The file to write: .html or .htm for the HTML report, anything else (.xlsx) for the workbook.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
-        /// <summary>Findings (any check, Invoke-ComplianceAudit) and plan items (New-RectificationPlan, New-ComplianceSchedule).</summary>
+        /// <summary>Findings (any check, Invoke-ComplianceAudit) and plan items (New-RectificationPlan, New-ComplianceSchedule); arrays are unrolled.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowNull]
-        public PSObject InputObject { get; set; }
+        [AllowEmptyCollection]
+        public PSObject[] InputObject { get; set; }
+
+        /// <summary>The workbook (Import-ComplianceWorkbook): the header's company, licence number and report year come from its company sheet.</summary>
+        [Parameter]
+        public ComplianceDataset Dataset { get; set; }
+
+        /// <summary>The report's language: zh-CN (default) or en-US.</summary>
+        [Parameter]
+        [ValidateSet("zh-CN", "en-US", IgnoreCase = true)]
+        public string Culture { get; set; } = "zh-CN";
+
+        /// <summary>The day overdue, due-in-14-days and days left count from; default today in China.</summary>
+        [Parameter]
+        public DateTime? AsOf { get; set; }
+
+        /// <summary>Write the report even when no finding and no plan item came in.</summary>
+        [Parameter]
+        public SwitchParameter AllowEmpty { get; set; }
 
         /// <summary>Replace the file if it exists.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
-
-        private string _path;
 
         protected override void BeginProcessing()
         {
@@ -47,10 +72,65 @@ namespace ComplianceTools.Commands.Reporting
 
         protected override void ProcessRecord()
         {
-            object item = InputObject?.BaseObject;
+            if (InputObject == null)
+            {
+                return;
+            }
+
+            foreach (PSObject item in InputObject)
+            {
+                Collect(item?.BaseObject, 0);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var options = new ReportOptions
+            {
+                Culture = CultureInfo.GetCultureInfo(Culture),
+                AsOf = AsOf?.Date,
+                Company = Dataset?.Company,
+                Catalog = CatalogLoader.Default,
+                Phrases = ReportPhrases.Shipped,
+                AllowEmpty = AllowEmpty.IsPresent,
+            };
+            Run(() =>
+            {
+                ReportContent.CheckNotEmpty(_path, _findings, _items, options);
+                return true;
+            });
+
+            if (!ShouldProcess(_path))
+            {
+                return;
+            }
+
+            var progress = new ProgressRecord(1, "Export-ComplianceReport", _path);
+            WriteProgress(progress);
+            bool html = IsHtml(_path);
+            FileInfo file = Run(() => html
+                ? HtmlReportWriter.Write(_path, _findings, _items, options, Force.IsPresent)
+                : ComplianceReportWriter.Write(_path, _findings, _items, options, Force.IsPresent));
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+            WriteObject(file);
+        }
+
+        private static bool IsHtml(string path)
+        {
+            string extension = System.IO.Path.GetExtension(path);
+            return string.Equals(extension, ".html", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".htm", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Takes a finding or plan item; unrolls arrays and lists (as -InputObject @($findings, $plan) gives them).</summary>
+        private void Collect(object item, int depth)
+        {
             switch (item)
             {
                 case null:
+                    break;
+                case PSObject wrapped:
+                    Collect(wrapped.BaseObject, depth);
                     break;
                 case Finding finding:
                     _findings.Add(finding);
@@ -58,20 +138,19 @@ namespace ComplianceTools.Commands.Reporting
                 case PlanItem planItem:
                     _items.Add(planItem);
                     break;
+                case IEnumerable list when !(item is string) && !(item is IDictionary) && depth < 8:
+                    foreach (object element in list)
+                    {
+                        Collect(element, depth + 1);
+                    }
+
+                    break;
                 case object other when other.GetType().Namespace?.StartsWith("ComplianceTools.", StringComparison.Ordinal) == true:
-                    WriteVerbose(Text.Format("InputSkipped", other.GetType().Name));
+                    WriteVerbose(Text.Format(nameof(Strings.InputSkipped), other.GetType().Name));
                     break;
                 default:
-                    WriteProblem(new ComplianceProblem("ComplianceTools.Report.InputNotSupported", ProblemKind.InvalidArgument, Text.Format("ReportInputNotSupported", item.GetType().FullName), item));
+                    WriteProblem(new ComplianceProblem("ComplianceTools.Report.InputNotSupported", ProblemKind.InvalidArgument, Text.Format(nameof(Strings.ReportInputNotSupported), item.GetType().FullName), item));
                     break;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            if (ShouldProcess(_path))
-            {
-                WriteObject(Run(() => ComplianceReportWriter.Write(_path, _findings, _items, Force.IsPresent)));
             }
         }
     }

@@ -124,7 +124,7 @@ namespace ComplianceTools.Tests.Findings
         public void The_report_shows_skipped_with_a_grey_light_and_not_applicable_without_one_and_every_line_says_whose_it_is()
         {
             string report = _sample.Folder.File("report-" + Guid.NewGuid().ToString("N") + ".xlsx");
-            _sample.Ps.Run("$global:audit | Export-ComplianceReport -Path $args[0]", report).ThrowOnError();
+            _sample.Ps.Run("$global:audit | Export-ComplianceReport -Path $args[0] -Culture en-US", report).ThrowOnError();
             using var package = new ExcelPackage(new FileInfo(report));
             ExcelWorksheet ws = package.Workbook.Worksheets["Findings"];
             string[] headers = Enumerable.Range(1, ws.Dimension.End.Column).Select(c => ws.Cells[1, c].Text).ToArray();

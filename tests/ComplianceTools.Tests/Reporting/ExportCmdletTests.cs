@@ -27,7 +27,7 @@ $s = New-ComplianceSchedule -Year 2026 -Kind Inspection -Owner @{ '*' = 'lead@ex
         public void Findings_plan_and_schedule_go_into_one_workbook()
         {
             string path = _tmp.File("report.xlsx");
-            var file = _ps.Run(Pipeline + "@($f) + @($p) + @($s) | Export-ComplianceReport -Path $args[0]", path).Single();
+            var file = _ps.Run(Pipeline + "@($f) + @($p) + @($s) | Export-ComplianceReport -Path $args[0] -Culture en-US", path).Single();
             Assert.Equal(path, file.Text("FullName"));
             using (var package = new OfficeOpenXml.ExcelPackage(new FileInfo(path)))
             {
@@ -51,6 +51,84 @@ $s = New-ComplianceSchedule -Year 2026 -Kind Inspection -Owner @{ '*' = 'lead@ex
         }
 
         [Fact]
+        public void Arrays_given_to_InputObject_are_unrolled_as_the_pipeline_unrolls_them()
+        {
+            string path = _tmp.File("report.xlsx");
+            _ps.Run(Pipeline + "Export-ComplianceReport -Path $args[0] -InputObject @($f, $p, $s) -Culture en-US", path).ThrowOnError();
+            using (var package = new OfficeOpenXml.ExcelPackage(new FileInfo(path)))
+            {
+                Assert.Equal(2, package.Workbook.Worksheets["Findings"].Dimension.End.Row);
+                Assert.Equal(2, package.Workbook.Worksheets["Plan"].Dimension.End.Row);
+                Assert.Equal(1 + 1 + 9, package.Workbook.Worksheets["Schedule"].Dimension.End.Row);
+            }
+        }
+
+        [Fact]
+        public void Nothing_to_report_is_an_error_and_an_existing_report_is_kept_even_with_force()
+        {
+            string path = _tmp.File("report.xlsx");
+            File.WriteAllText(path, "keep me");
+            foreach (string empty in new[] { "@() | Export-ComplianceReport -Path $args[0] -Force", "$null | Export-ComplianceReport -Path $args[0] -Force", "Export-ComplianceReport -Path $args[0] -InputObject @() -Force" })
+            {
+                var r = _ps.Run(empty, path);
+                Assert.Equal("ComplianceTools.Report.Empty,ComplianceTools.Commands.Reporting.ExportComplianceReportCommand", Assert.Single(r.AllErrors).FullyQualifiedErrorId);
+                Assert.Equal("keep me", File.ReadAllText(path));
+            }
+
+            var written = _ps.Run("@() | Export-ComplianceReport -Path $args[0] -Force -AllowEmpty", path).ThrowOnError().Output.Single();
+            Assert.Equal(path, written.Text("FullName"));
+            Assert.NotEqual("keep me", File.ReadAllText(path));
+        }
+
+        [Fact]
+        public void A_html_path_writes_the_html_report_with_the_company_of_the_dataset()
+        {
+            string path = _tmp.File("report.html");
+            string script = "$d = [ComplianceTools.Core.Workbook.ComplianceDataset]::new(); $d.Company = [ComplianceTools.Core.Workbook.Sheets.CompanyProfile]@{ CompanyName = '某某呼叫中心有限公司'; LicenceNumber = 'B2-20990002'; ReportYear = 2025 }; " +
+                "@($f) + @($p) | Export-ComplianceReport -Path $args[0] -Dataset $d -AsOf 2025-10-10";
+            var file = _ps.Run(Pipeline + script, path).ThrowOnError().Output.Single();
+            Assert.Equal(path, file.Text("FullName"));
+            var doc = ReportReader.ParseHtml(path);
+            Assert.Equal("合规报告 · 某某呼叫中心有限公司", doc.QuerySelector("h1").TextContent);
+            Assert.Equal("B2-20990002", doc.QuerySelector("[data-fact=licence] dd").TextContent);
+            Assert.Equal(1, ReportReader.Tile(doc, "Red"));
+            Assert.Equal(1, ReportReader.Tile(doc, "DueSoon")); // the SEAT-001 item, due 16 October: 10 working days after 26 September with the National Day week off
+            ReportReader.AssertStrictCsp(doc);
+        }
+
+        [Fact]
+        public void Culture_picks_the_report_language_and_the_session_keeps_its_own()
+        {
+            using (var zh = new ModuleSession("zh-CN"))
+            {
+                string path = _tmp.File("english.xlsx");
+                var r = zh.Run(Pipeline + "$f | Export-ComplianceReport -Path $args[0] -Culture en-US | Out-Null; [cultureinfo]::CurrentUICulture.Name", path).ThrowOnError();
+                Assert.Equal("zh-CN", r.Output.Single().ToString());
+                using (var package = new OfficeOpenXml.ExcelPackage(new FileInfo(path)))
+                {
+                    Assert.Equal("Dashboard", package.Workbook.Worksheets.First().Name);
+                    Assert.StartsWith("Compliance report", package.Workbook.Worksheets.First().Cells["A1"].Text, StringComparison.Ordinal);
+                    Assert.Equal("Seat vacancy rate", package.Workbook.Worksheets["Findings"].Cells[2, 2].Text); // the finding was made in Chinese
+                }
+            }
+
+            var bad = _ps.Run(Pipeline + "$f | Export-ComplianceReport -Path $args[0] -Culture fr-FR", _tmp.File("fr.xlsx"));
+            Assert.StartsWith("ParameterArgumentValidationError", Assert.Single(bad.AllErrors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void By_default_the_report_is_in_chinese_whatever_the_session_language()
+        {
+            string path = _tmp.File("默认.xlsx");
+            _ps.Run(Pipeline + "$f | Export-ComplianceReport -Path $args[0]", path).ThrowOnError();
+            using (var package = new OfficeOpenXml.ExcelPackage(new FileInfo(path)))
+            {
+                Assert.Equal("仪表盘", package.Workbook.Worksheets.First().Name);
+                Assert.Equal("坐席空置率", package.Workbook.Worksheets["发现"].Cells[2, 2].Text); // the finding was made in English
+            }
+        }
+
+        [Fact]
         public void Under_a_chinese_ui_culture_sheets_headers_and_schedule_titles_are_chinese()
         {
             using (var zh = new ModuleSession("zh-CN"))
@@ -62,8 +140,8 @@ $s = New-ComplianceSchedule -Year 2026 -Kind Inspection -Owner @{ '*' = 'lead@ex
                 using (var package = new OfficeOpenXml.ExcelPackage(new FileInfo(path)))
                 {
                     Assert.Equal(new[] { "仪表盘", "发现", "证据", "整改计划", "排期" }, package.Workbook.Worksheets.Select(w => w.Name).ToArray());
-                    Assert.Equal("信号灯", package.Workbook.Worksheets["仪表盘"].Cells[1, 7].Text);
-                    Assert.Equal("红", package.Workbook.Worksheets["仪表盘"].Cells[2, 7].Text);
+                    Assert.Equal("红灯 · 项检查", package.Workbook.Worksheets["仪表盘"].Cells["A5"].Text);
+                    Assert.Equal("红", package.Workbook.Worksheets["发现"].Cells[2, 3].Text);
                 }
             }
         }
