@@ -86,13 +86,20 @@ namespace ComplianceTools.Tests.Module
             foreach (Type t in CmdletTypes())
             {
                 string name = NameOf(t);
-                var help = session.Run("Get-Help -Name $args[0] -Full", name).Single();
+
+                // One Get-Help per cmdlet: its synopsis, the code of each example, the parameters with a description.
+                var help = session.Run(
+                    "$h = Get-Help -Name $args[0] -Full; " +
+                    "[pscustomobject]@{ Synopsis = [string]$h.Synopsis; " +
+                    "Examples = @($h.examples.example | ForEach-Object { [string]$_.code }); " +
+                    "Described = @($h.parameters.parameter | ForEach-Object { if ((($_.description | ForEach-Object { $_.Text }) -join '').Trim()) { [string]$_.name } }) }",
+                    name).Single();
                 string synopsis = help.Text("Synopsis").Trim();
                 Assert.False(string.IsNullOrEmpty(synopsis) || synopsis.StartsWith(name, StringComparison.Ordinal), $"{culture} {name}: no synopsis");
-                var examples = session.Run("(Get-Help -Name $args[0] -Full).examples.example", name).ThrowOnError().Output;
+                var examples = ((System.Collections.IEnumerable)help.Prop("Examples")).Cast<object>().Select(e => Convert.ToString(e, System.Globalization.CultureInfo.InvariantCulture)).ToList();
                 Assert.True(examples.Count > 0, $"{culture} {name}: no example");
-                Assert.All(examples, e => Assert.False(string.IsNullOrWhiteSpace(e.Text("code")), $"{culture} {name}: example without code"));
-                var described = session.Run("(Get-Help -Name $args[0] -Full).parameters.parameter | ForEach-Object { if ((($_.description | ForEach-Object { $_.Text }) -join '').Trim()) { $_.name } }", name).ThrowOnError().Output.Select(o => o.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                Assert.All(examples, code => Assert.False(string.IsNullOrWhiteSpace(code), $"{culture} {name}: example without code"));
+                var described = ((System.Collections.IEnumerable)help.Prop("Described")).Cast<object>().Select(o => o.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 foreach (PropertyInfo p in t.GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()))
                 {
                     Assert.True(described.Contains(p.Name), $"{culture} {name}: -{p.Name} is not described");
