@@ -1,4 +1,4 @@
-# The README's main command and pipelines, as a user runs them in pwsh.
+﻿# The README's main command and pipelines, as a user runs them in pwsh.
 # SampleWorkbook: the sample of 2025, written once by tests/Invoke-PesterTests.ps1 (read only); without it, written here.
 param([string] $SampleWorkbook)
 

@@ -1,4 +1,4 @@
-# The pipelines the README shows, run as a user runs them in pwsh.
+﻿# The pipelines the README shows, run as a user runs them in pwsh.
 # SampleWorkbook: the sample of 2025, written once by tests/Invoke-PesterTests.ps1 (read only); without it, written here.
 param([string] $SampleWorkbook)
 
