@@ -1,7 +1,15 @@
-# The README's main command and pipelines, as a user runs them in pwsh.
+﻿# The README's main command and pipelines, as a user runs them in pwsh.
+# SampleWorkbook: the sample of 2025, written once by tests/Invoke-PesterTests.ps1 (read only); without it, written here.
+param([string] $SampleWorkbook)
+
 BeforeAll {
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module (Join-Path $Root 'ComplianceTools.psd1') -Force
+    $script:Book = $SampleWorkbook
+    if (-not $Book) {
+        $script:Book = Join-Path $TestDrive 'sample.xlsx'
+        New-ComplianceWorkbook -Path $Book -Sample -Year 2025 | Out-Null
+    }
 }
 
 Describe 'The main job on the bundled sample' {
@@ -17,11 +25,9 @@ Describe 'The main job on the bundled sample' {
 
 Describe 'From the materials package to a plan' {
     It 'plans every package finding that is not Green, owned by the workbook''s Materials owner' {
-        $book = Join-Path $TestDrive 'sample.xlsx'
-        New-ComplianceWorkbook -Path $book -Sample -Year 2025
         $package = New-Item -ItemType Directory -Path (Join-Path $TestDrive '2025年检材料包')
         Set-Content -Path (Join-Path $package '营业执照.txt') -Value 'not a scan'
-        $dataset = Import-ComplianceWorkbook -Path $book
+        $dataset = Import-ComplianceWorkbook -Path $Book
         $items = Test-ReportPackage -Path $package -Dataset $dataset | Where-Object Status -ne Green | New-RectificationPlan -Dataset $dataset -NoticeDate '2026-03-02'
         $items.Count | Should -BeGreaterThan 0
         $items.RuleId | Sort-Object -Unique | Should -Contain 'MAT-001'

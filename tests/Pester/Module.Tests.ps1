@@ -1,7 +1,13 @@
-# User-style pipelines against the built module, in real PowerShell 7 (pwsh).
+# User-style pipelines against the built module, in real PowerShell: PowerShell 7 (pwsh) here and in CI, and Windows
+# PowerShell 5.1 on the Windows CI runner. A new session is the PowerShell running the tests (pwsh or powershell.exe).
+BeforeDiscovery {
+    $desktop = $PSVersionTable.PSEdition -eq 'Desktop'
+}
+
 BeforeAll {
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:Manifest = Join-Path $Root 'ComplianceTools.psd1'
+    $script:PowerShell = (Get-Process -Id $PID).Path
     Import-Module $Manifest -Force
 }
 
@@ -13,7 +19,7 @@ Describe 'Importing ComplianceTools' {
     }
 
     It 'imports in a new session right after the build' {
-        $out = & pwsh -NoProfile -NonInteractive -Command "Import-Module '$Manifest'; (Get-SeatVacancy -SeatsOnFile 100 -SeatsActivated 69).Severity.ToString()"
+        $out = & $PowerShell -NoProfile -NonInteractive -Command "Import-Module '$Manifest'; (Get-SeatVacancy -SeatsOnFile 100 -SeatsActivated 69).Severity.ToString()"
         $LASTEXITCODE | Should -Be 0
         $out | Should -Be 'Red'
     }
@@ -77,7 +83,8 @@ Describe 'Help' {
     }
 }
 
-Describe 'Dependency isolation in real pwsh' {
+# PowerShell 7 only: Windows PowerShell 5.1 has no AssemblyLoadContext (there the resolver loads from the module folder).
+Describe 'Dependency isolation in real pwsh' -Skip:$desktop {
     It 'runs on its own Newtonsoft.Json after the session loaded pwsh''s own' {
         $baseline = Join-Path $TestDrive 'b.json'
         '{ "rules": { "SEAT-001": { "red": 0.40 } } }' | Set-Content -Path $baseline -Encoding utf8
@@ -91,7 +98,7 @@ Import-Module '$Manifest'
 Split-Path -Leaf (Split-Path -Parent `$ours.Location)
 [object]::ReferenceEquals(`$ours, `$hostCopy)
 "@
-        $out = & pwsh -NoProfile -NonInteractive -Command $script
+        $out = & $PowerShell -NoProfile -NonInteractive -Command $script
         $LASTEXITCODE | Should -Be 0
         $out | Should -Be @('Green', 'dependencies', 'False')
     }
@@ -108,7 +115,7 @@ Describe 'Publishing' {
         New-Item -ItemType Directory -Path (Join-Path $modules 'ComplianceTools') -Force | Out-Null
         Copy-Item -Path $published -Destination (Join-Path $modules 'ComplianceTools') -Recurse
         $sep = [IO.Path]::PathSeparator
-        $out = & pwsh -NoProfile -NonInteractive -Command "`$env:PSModulePath = '$modules$sep' + `$env:PSModulePath; Import-Module ComplianceTools; (Get-Module ComplianceTools).Version.ToString(); (Get-SeatVacancy -SeatsOnFile 100 -SeatsActivated 71).Severity.ToString(); (Get-Help Get-SeatVacancy).Synopsis"
+        $out = & $PowerShell -NoProfile -NonInteractive -Command "`$env:PSModulePath = '$modules$sep' + `$env:PSModulePath; Import-Module ComplianceTools; (Get-Module ComplianceTools).Version.ToString(); (Get-SeatVacancy -SeatsOnFile 100 -SeatsActivated 71).Severity.ToString(); (Get-Help Get-SeatVacancy).Synopsis"
         $LASTEXITCODE | Should -Be 0
         $out[0] | Should -Be $version
         $out[1] | Should -Be 'Green'

@@ -1,4 +1,4 @@
-# User-style pipelines of the calendar, planning and export cmdlets, in real PowerShell 7 (pwsh).
+﻿# User-style pipelines of the calendar, planning and export cmdlets, in real PowerShell 7 (pwsh).
 BeforeAll {
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module (Join-Path $Root 'ComplianceTools.psd1') -Force

@@ -1,9 +1,15 @@
 # What a user sees of Status in the console: the default table, list and wide views, and the README filter.
+# SampleWorkbook: the sample of 2025, written once by tests/Invoke-PesterTests.ps1 (read only); without it, written here.
+param([string] $SampleWorkbook)
+
 BeforeAll {
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     Import-Module (Join-Path $Root 'ComplianceTools.psd1') -Force
-    $script:Book = Join-Path $TestDrive 'views-2025.xlsx'
-    New-ComplianceWorkbook -Path $Book -Sample -Year 2025 | Out-Null
+    $script:Book = $SampleWorkbook
+    if (-not $Book) {
+        $script:Book = Join-Path $TestDrive 'views-2025.xlsx'
+        New-ComplianceWorkbook -Path $Book -Sample -Year 2025 | Out-Null
+    }
     $script:Findings = @(Import-ComplianceWorkbook -Path $Book | Invoke-ComplianceAudit | Where-Object RuleId)
 }
 

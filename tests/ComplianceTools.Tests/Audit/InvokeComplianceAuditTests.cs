@@ -34,10 +34,19 @@ namespace ComplianceTools.Tests.Audit
             Assert.Contains(findings, f => f.Text("Severity") == "Green");
             PSObject summary = Summary(r);
             Assert.Equal("ComplianceTools.Core.Audit.AuditSummary", summary.BaseObject.GetType().FullName);
-            var counted = findings.Where(f => f.Text("Outcome") != "Skipped" && f.Text("Outcome") != "NotApplicable").ToList();
-            Assert.Equal(counted.Count(f => f.Text("Severity") == "Red"), (int)summary.Prop("Red"));
-            Assert.Equal(counted.Count(f => f.Text("Severity") == "Yellow"), (int)summary.Prop("Yellow"));
-            Assert.Equal(counted.Count(f => f.Text("Severity") == "Green"), (int)summary.Prop("Green"));
+
+            // By hand from InspectionSamples. Red: CMPL-001 in February (12 / 100,000 = 0.012%) and for the year
+            // (22 / 200,000 = 0.011%), STAFF-001 (E002 is not on the payroll). Yellow: CMPL-002 and CMPL-003 (24 of 25
+            // tickets, 96%), NUM-002 for 96888 (never tested). Green, the other seven: SEAT-001 (0 of 5 vacant), CMPL-001 in
+            // January (10 / 100,000 = 0.01%, on the line), NUM-001 (60%), NUM-002 for 95555 (12 s), STAFF-002 (4 insured,
+            // 5 seats), SYS-001 (6 months), SYS-002 (everything on record).
+            string[] Keys(string status) => findings.Where(f => f.Text("Status") == status).Select(f => f.Text("Key")).OrderBy(k => k, System.StringComparer.Ordinal).ToArray();
+            Assert.Equal(new[] { "CMPL-001|示例呼叫中心有限公司|2025", "CMPL-001|示例呼叫中心有限公司|2025-02", "STAFF-001|示例呼叫中心有限公司|2025" }, Keys("Red"));
+            Assert.Equal(new[] { "CMPL-002|示例呼叫中心有限公司|2025", "CMPL-003|示例呼叫中心有限公司|2025", "NUM-002|96888|2025" }, Keys("Yellow"));
+            Assert.Equal(7, Keys("Green").Length);
+            Assert.Equal(3, (int)summary.Prop("Red"));
+            Assert.Equal(3, (int)summary.Prop("Yellow"));
+            Assert.Equal(7, (int)summary.Prop("Green"));
             Assert.Equal("Red", summary.Text("Worst"));
             Assert.Empty((System.Collections.IEnumerable)summary.Prop("Skipped"));
         }

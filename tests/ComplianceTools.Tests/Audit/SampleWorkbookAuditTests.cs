@@ -4,20 +4,22 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using ComplianceTools.Core.Audit;
-using ComplianceTools.Core.Workbook;
-using ComplianceTools.Engine.Workbook;
 using ComplianceTools.Tests.Infrastructure;
 
 namespace ComplianceTools.Tests.Audit
 {
     /// <summary>
-    /// The whole job on the bundled sample: New-ComplianceWorkbook -Sample writes the workbook, and
-    /// Invoke-ComplianceAudit -Path reads and audits it, in a real runspace.
+    /// The whole job on the bundled sample: New-ComplianceWorkbook -Sample writes the workbook (once, for the
+    /// collection), and Invoke-ComplianceAudit reads and audits it, in a real runspace.
     /// </summary>
+    [Collection(SampleWorkbook.Collection)]
     public sealed class SampleWorkbookAuditTests : System.IDisposable
     {
         private readonly ModuleSession _ps = new ModuleSession();
         private readonly TempFolder _tmp = Paths.NewTempFolder();
+        private readonly SampleWorkbook _sample;
+
+        public SampleWorkbookAuditTests(SampleWorkbook sample) => _sample = sample;
 
         public void Dispose()
         {
@@ -30,10 +32,7 @@ namespace ComplianceTools.Tests.Audit
         [Fact]
         public void The_sample_audit_has_findings_of_all_three_colours_and_the_guides_intended_results()
         {
-            string book = _tmp.File("sample.xlsx");
-            _ps.Run("New-ComplianceWorkbook -Path $args[0] -Sample -Year 2025", book).ThrowOnError();
-            var r = _ps.Run("Invoke-ComplianceAudit -Path $args[0]", book);
-            r.ThrowOnError();
+            var r = _sample.Ps.Run("$global:audit").ThrowOnError();
             var findings = Findings(r);
             Assert.Contains(findings, f => f.Text("Severity") == "Red");
             Assert.Contains(findings, f => f.Text("Severity") == "Yellow");
@@ -60,8 +59,7 @@ namespace ComplianceTools.Tests.Audit
         [Fact]
         public void A_workbook_without_the_traffic_sheet_skips_exactly_the_rules_whose_checks_need_it_and_says_so()
         {
-            string book = _tmp.File("no-traffic.xlsx");
-            WorkbookWriter.Write(book, SampleData.Create(2025));
+            string book = _sample.Copy("no-traffic.xlsx");
             using (var package = new OfficeOpenXml.ExcelPackage(new FileInfo(book)))
             {
                 var traffic = package.Workbook.Worksheets.Single(w => w.Name.Contains("Traffic") || w.Name.Contains("呼叫流量"));
@@ -87,16 +85,15 @@ namespace ComplianceTools.Tests.Audit
         [Fact]
         public void CallRecords_adds_the_per_call_reconciliation_to_the_audit_and_leaves_it_out_without()
         {
-            string book = _tmp.File("sample.xlsx");
             string records = _tmp.File("records");
-            _ps.Run("New-ComplianceWorkbook -Path $args[0] -Sample -Year 2025; New-CallRecordSample -Calls 2000 -Seed 11 -OutputDirectory $args[1]", book, records).ThrowOnError();
-            var with = Findings(_ps.Run(
-                "Invoke-ComplianceAudit -Path $args[0] -Rule DATA-001,DATA-002 -CallRecords @{ Platform = [IO.Path]::Combine($args[1], 'platform*'); Carrier = [IO.Path]::Combine($args[1], 'carrier*'); PrivacyNumber = [IO.Path]::Combine($args[1], 'privacy*') }",
-                book, records).ThrowOnError());
+            _ps.Run("New-CallRecordSample -Calls 2000 -Seed 11 -OutputDirectory $args[0]", records).ThrowOnError();
+            var with = Findings(_sample.Ps.Run(
+                "$global:book | Invoke-ComplianceAudit -Rule DATA-001,DATA-002 -CallRecords @{ Platform = [IO.Path]::Combine($args[0], 'platform*'); Carrier = [IO.Path]::Combine($args[0], 'carrier*'); PrivacyNumber = [IO.Path]::Combine($args[0], 'privacy*') }",
+                records).ThrowOnError());
             Assert.Contains(with, f => f.Text("RuleId") == "DATA-002" && f.Text("Subject") == "CallRecords");
             Assert.Contains(with, f => f.Text("RuleId") == "DATA-001" && f.Text("Subject") == "CallRecords:Platform");
 
-            var without = _ps.Run("Invoke-ComplianceAudit -Path $args[0] -Rule DATA-001,DATA-002", book).ThrowOnError();
+            var without = _sample.Ps.Run("$global:book | Invoke-ComplianceAudit -Rule DATA-001,DATA-002").ThrowOnError();
             Assert.DoesNotContain(Findings(without), f => f.Text("Subject").StartsWith("CallRecords") && f.Text("Outcome") != "Skipped");
             var skipped = ((System.Collections.IEnumerable)without.Output.Last().Prop("Skipped")).Cast<object>().Select(PSObject.AsPSObject).ToList();
             PSObject data002 = Assert.Single(skipped);
@@ -107,14 +104,11 @@ namespace ComplianceTools.Tests.Audit
         [Fact]
         public void No_phone_or_id_number_of_the_sample_appears_unmasked_in_any_finding_or_evidence()
         {
-            string book = _tmp.File("sample.xlsx");
-            _ps.Run("New-ComplianceWorkbook -Path $args[0] -Sample -Year 2025", book).ThrowOnError();
-            var r = _ps.Run(@"
-$out = Invoke-ComplianceAudit -Path $args[0]
-foreach ($o in $out) {
+            var r = _sample.Ps.Run(@"
+foreach ($o in $global:audit) {
     foreach ($p in $o.PSObject.Properties) { [string]$p.Value }
     foreach ($e in @($o.Evidence)) { if ($e) { $e.Subject; $e.Detail; $e.Location } }
-}", book);
+}");
             r.ThrowOnError();
             string all = string.Join("\n", r.Output.Select(o => o?.ToString()));
             Assert.DoesNotMatch(new Regex(@"(?<!\d)1[3-9]\d{9}(?!\d)"), all);

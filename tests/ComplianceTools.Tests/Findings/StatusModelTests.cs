@@ -8,40 +8,16 @@ using OfficeOpenXml;
 
 namespace ComplianceTools.Tests.Findings
 {
-    /// <summary>The sample workbook, written once for the class, and its audit in a real runspace.</summary>
-    public sealed class SampleAuditFixture : IDisposable
-    {
-        public SampleAuditFixture()
-        {
-            Folder = Paths.NewTempFolder();
-            Book = Folder.File("sample.xlsx");
-            Ps = new ModuleSession();
-            Ps.Run("New-ComplianceWorkbook -Path $args[0] -Sample -Year 2025", Book).ThrowOnError();
-            Ps.Run("$global:book = Import-ComplianceWorkbook -Path $args[0]; $global:audit = @($global:book | Invoke-ComplianceAudit)", Book).ThrowOnError();
-        }
-
-        public TempFolder Folder { get; }
-
-        public string Book { get; }
-
-        public ModuleSession Ps { get; }
-
-        public void Dispose()
-        {
-            Ps.Dispose();
-            Folder.Dispose();
-        }
-    }
-
     /// <summary>
     /// Status says what happened: a check that did not run is Skipped (work to do) or NotApplicable, never Green,
     /// and every consumer of Status — views, the report, .ics and CSV, the main job's summary — shows it.
     /// </summary>
-    public sealed class StatusModelTests : IClassFixture<SampleAuditFixture>
+    [Collection(SampleWorkbook.Collection)]
+    public sealed class StatusModelTests
     {
-        private readonly SampleAuditFixture _sample;
+        private readonly SampleWorkbook _sample;
 
-        public StatusModelTests(SampleAuditFixture sample) => _sample = sample;
+        public StatusModelTests(SampleWorkbook sample) => _sample = sample;
 
         private List<PSObject> Findings() => _sample.Ps.Run("$global:audit | Where-Object RuleId").ThrowOnError().Output.ToList();
 

@@ -12,7 +12,8 @@ namespace ComplianceTools.Tests.Workbook
     /// <summary>
     /// The sample operator gives every rule data, and each rule's measure, worked out by hand from the
     /// sample's own rows and classified by the catalog's lines, lands on the colour the sample intends.
-    /// MAT-* (need a package folder) and DATA-002 (needs call-record files) are skipped by design.
+    /// MAT-* (need a package folder) and DATA-002 (needs call-record files) are skipped by design; XB-001 does not apply
+    /// (the sample operator has no overseas seats), so it has no colour here.
     /// </summary>
     public sealed class SampleDataTests
     {
@@ -37,7 +38,6 @@ namespace ComplianceTools.Tests.Workbook
             new object[] { "STAFF-002", 0.75, "Green" },
             new object[] { "WIN-001", 1.0, "Red" },
             new object[] { "ALG-001", 1.0, "Red" },
-            new object[] { "XB-001", 0.0, "Green" },
             new object[] { "PRIV-001", 1.0, "Red" },
             new object[] { "SCN-001", 1.0, "Red" },
             new object[] { "SCN-002", null, "Green" },
@@ -161,9 +161,6 @@ namespace ComplianceTools.Tests.Workbook
                     bool ai = S.Seats.Any(s => s.SeatType == SeatType.AI) || S.Traffic.Any(t => t.AiOutboundCalls > 0);
                     var pattern = catalog.Get("ALG-001").GetString("algorithmPattern");
                     return ai && (S.Company.AiCapabilityDeclared != YesNo.Yes || !Regex.IsMatch(S.Company.AlgorithmFilingNumber ?? string.Empty, pattern)) ? 1 : 0;
-                case "XB-001":
-                    bool overseas = S.Company.HasOverseasSeats == YesNo.Yes || S.Seats.Any(s => s.Location == SeatLocation.Overseas);
-                    return overseas ? 1 : 0;
                 case "PRIV-001":
                     DateTime policy = S.Company.PrivacyPolicyDate.Value;
                     return policy.AddMonths((int)catalog.Get("PRIV-001").GetDouble("maxAgeMonths")) < S.Company.CheckDate.Value || S.Company.PrivacyPolicyHasSensitiveList != YesNo.Yes ? 1 : 0;

@@ -3,42 +3,21 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Management.Automation;
-using System.Security.Cryptography;
 using System.Xml.Linq;
 using ComplianceTools.Tests.Infrastructure;
 
 namespace ComplianceTools.Tests.Workbook
 {
-    /// <summary>One sample workbook written by New-ComplianceWorkbook -Sample -Year 2025, shared by the tests that read it.</summary>
-    public sealed class SampleWorkbookFixture : IDisposable
-    {
-        private readonly TempFolder _tmp = Paths.NewTempFolder();
-
-        public SampleWorkbookFixture()
-        {
-            Path = _tmp.File("sample-2025.xlsx");
-            using (var ps = new ModuleSession())
-            {
-                Output = ps.Run("New-ComplianceWorkbook -Path $args[0] -Sample -Year 2025", Path).Single();
-            }
-        }
-
-        public string Path { get; }
-
-        public PSObject Output { get; }
-
-        public void Dispose() => _tmp.Dispose();
-    }
-
     /// <summary>New-ComplianceWorkbook and Import-ComplianceWorkbook through a real runspace, as a user runs them.</summary>
-    public sealed class WorkbookCmdletTests : IDisposable, IClassFixture<SampleWorkbookFixture>
+    [Collection(SampleWorkbook.Collection)]
+    public sealed class WorkbookCmdletTests : IDisposable
     {
         private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         private readonly ModuleSession _ps = new ModuleSession();
         private readonly TempFolder _tmp = Paths.NewTempFolder();
-        private readonly SampleWorkbookFixture _sample;
+        private readonly SampleWorkbook _sample;
 
-        public WorkbookCmdletTests(SampleWorkbookFixture sample)
+        public WorkbookCmdletTests(SampleWorkbook sample)
         {
             _sample = sample;
         }
@@ -52,16 +31,18 @@ namespace ComplianceTools.Tests.Workbook
         [Fact]
         public void The_sample_round_trips_to_the_vacancy_the_sample_was_built_with()
         {
-            string path = _sample.Path;
-            Assert.Equal(path, _sample.Output.Text("FullName"));
+            string path = _sample.Book;
+            Assert.Equal(path, _sample.Written.Text("FullName"));
 
-            PSObject ds = _ps.Run("Import-ComplianceWorkbook -Path $args[0]", path).Single();
+            // $global:book is Import-ComplianceWorkbook -Path of the file New-ComplianceWorkbook wrote.
+            PSObject ds = _sample.Ps.Run("$global:book").Single();
+            Assert.Equal(path, ds.Text("Path"));
             Assert.Equal("示例呼叫中心有限公司", PSObject.AsPSObject(ds.Prop("Company")).Text("CompanyName"));
             Assert.Equal(17, ((System.Collections.IEnumerable)ds.Prop("SheetsPresent")).Cast<object>().Count());
             Assert.Equal(30000, ((System.Collections.ICollection)ds.Prop("Complaints")).Count);
             Assert.Empty((System.Collections.ICollection)ds.Prop("Problems"));
 
-            PSObject fromDataset = _ps.Run("Import-ComplianceWorkbook -Path $args[0] | Get-SeatVacancy", path).Single();
+            PSObject fromDataset = _sample.Ps.Run("$global:book | Get-SeatVacancy").Single();
             Assert.Equal(0.32, (double)fromDataset.Prop("Value"), 10);
             Assert.Equal("Red", fromDataset.Text("Severity"));
 
@@ -77,7 +58,7 @@ namespace ComplianceTools.Tests.Workbook
         {
             string again = _tmp.File("again.xlsx");
             _ps.Run("New-ComplianceWorkbook $args[0] -Sample -Year 2025", again).ThrowOnError();
-            Assert.Equal(Hash(_sample.Path), Hash(again));
+            Assert.Equal(_sample.WrittenHash, SampleWorkbook.Hash(again));
         }
 
         [Fact]
@@ -172,21 +153,23 @@ namespace ComplianceTools.Tests.Workbook
         [Fact]
         public void Several_paths_from_the_pipeline_each_give_a_dataset_and_a_missing_one_an_error_without_stopping_the_rest()
         {
+            string first = new XlsxBuilder().Sheet("坐席", new object[] { "坐席编号 SeatId", "是否开通 Activated" }, new object[] { "S1", "是" }).Save(_tmp.File("one-seat.xlsx"));
             string missing = _tmp.File("missing.xlsx");
-            var r = _ps.Run("$args[0], $args[1] | Import-ComplianceWorkbook", missing, _sample.Path);
-            PSObject ds = Assert.Single(r.Output);
-            Assert.Equal(_sample.Path, ds.Text("Path"));
+            string last = new XlsxBuilder().Sheet("坐席", new object[] { "坐席编号 SeatId", "是否开通 Activated" }, new object[] { "S1", "否" }, new object[] { "S2", "是" }).Save(_tmp.File("two-seats.xlsx"));
+            var r = _ps.Run("$args[0], $args[1], $args[2] | Import-ComplianceWorkbook", first, missing, last);
+            Assert.Equal(new[] { first, last }, r.Output.Select(ds => ds.Text("Path")));
+            Assert.Equal(new[] { 1, 2 }, r.Output.Select(ds => ((System.Collections.ICollection)ds.Prop("Seats")).Count));
             Assert.Equal("ComplianceTools.Workbook.FileNotFound,ComplianceTools.Commands.Workbook.ImportComplianceWorkbookCommand", Assert.Single(r.AllErrors).FullyQualifiedErrorId);
         }
 
         [Fact]
         public void A_form_sheet_gives_one_object_and_an_unknown_sheet_name_is_an_error_listing_the_names_to_use()
         {
-            PSObject company = _ps.Run("Import-ComplianceWorkbook $args[0] -Sheet 公司信息", _sample.Path).Single();
+            PSObject company = _ps.Run("Import-ComplianceWorkbook $args[0] -Sheet 公司信息", _sample.Book).Single();
             Assert.Equal("B2-20990001", company.Text("LicenceNumber"));
             Assert.Equal(2000, company.Prop("SeatsOnFile"));
 
-            var r = _ps.Run("Import-ComplianceWorkbook $args[0] -Sheet Seets", _sample.Path);
+            var r = _ps.Run("Import-ComplianceWorkbook $args[0] -Sheet Seets", _sample.Book);
             Assert.Empty(r.Output);
             Assert.Equal("ComplianceTools.Workbook.UnknownSheet,ComplianceTools.Commands.Workbook.ImportComplianceWorkbookCommand", Assert.Single(r.AllErrors).FullyQualifiedErrorId);
         }
@@ -194,10 +177,11 @@ namespace ComplianceTools.Tests.Workbook
         [Fact]
         public void Importing_never_changes_the_workbook()
         {
-            string path = _sample.Path;
-            byte[] before = Hash(path);
-            _ps.Run("$null = Import-ComplianceWorkbook $args[0]; $null = Import-ComplianceWorkbook $args[0] -Sheet Complaints", path).ThrowOnError();
-            Assert.Equal(before, Hash(path));
+            // The whole workbook was imported for $global:book; the hash was taken right after writing, before that.
+            string path = _sample.Book;
+            Assert.Equal(path, _sample.Ps.Run("$global:book").Single().Text("Path"));
+            _ps.Run("$null = Import-ComplianceWorkbook $args[0] -Sheet Complaints", path).ThrowOnError();
+            Assert.Equal(_sample.WrittenHash, SampleWorkbook.Hash(path));
         }
 
         [Fact]
@@ -223,15 +207,6 @@ namespace ComplianceTools.Tests.Workbook
             using (Stream s = zip.GetEntry(name).Open())
             {
                 return XDocument.Load(s);
-            }
-        }
-
-        private static byte[] Hash(string path)
-        {
-            using (var sha = SHA256.Create())
-            using (var stream = File.OpenRead(path))
-            {
-                return sha.ComputeHash(stream);
             }
         }
     }
