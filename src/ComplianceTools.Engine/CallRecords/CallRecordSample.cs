@@ -112,7 +112,7 @@ namespace ComplianceTools.Engine.CallRecords
             {
                 for (int s = 0; s < 3; s++)
                 {
-                    temps[s] = targets[s] + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+                    temps[s] = Core.Reporting.OutputFile.TemporaryPath(targets[s]);
                 }
 
                 writers[0] = new Writer(temps[0], new UTF8Encoding(false), "\n");
@@ -222,7 +222,7 @@ namespace ComplianceTools.Engine.CallRecords
                 figures.AllThree,
                 figures.Union,
             };
-            string expectedTemp = result.Expected + ".tmp";
+            string expectedTemp = Core.Reporting.OutputFile.TemporaryPath(result.Expected);
             File.WriteAllText(expectedTemp, JsonConvert.SerializeObject(json, Formatting.Indented), new UTF8Encoding(false));
             if (File.Exists(result.Expected))
             {
