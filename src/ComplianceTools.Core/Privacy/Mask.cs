@@ -16,12 +16,12 @@ namespace ComplianceTools.Core.Privacy
         // A mobile: 1[3-9]x xxxx xxxx, written together, spaced or dashed, after +86, 86, 0086, (+86) or a trunk 0;
         // letters may touch it (张三13800138000, tel:13800138000), another digit may not.
         private static readonly Regex s_mobile = new Regex(
-            @"(?<![0-9])(?:(?:\+|00)?86[ \-]?|\(\+?86\) ?|0)?1[3-9][0-9](?:[ \-]?[0-9]{4}){2}(?![0-9])",
+            @"(?<![0-9])(?:(?:[+＋]|00)?86[ \-－\u3000]?|[(（][+＋]?86[)）] ?|0)?1[3-9][0-9](?:[ \-－\u3000]?[0-9]{4}){2}(?![0-9])",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         // A landline: 0 + area code (2-3 digits, in brackets or not) + 7-8 digits, or +86/0086 + area code without the 0.
         private static readonly Regex s_landline = new Regex(
-            @"(?<![0-9])(?:(?:\+|00)86[ \-]?\(?[1-9][0-9]{1,2}\)?|\(0[1-9][0-9]{1,2}\)|0[1-9][0-9]{1,2})[ \-]?[2-9][0-9]{2,3}[ \-]?[0-9]{4}(?![0-9])",
+            @"(?<![0-9])(?:(?:[+＋]|00)86[ \-－\u3000]?[(（]?[1-9][0-9]{1,2}[)）]?|[(（]0[1-9][0-9]{1,2}[)）]|0[1-9][0-9]{1,2})[ \-－\u3000]?[2-9][0-9]{2,3}[ \-－\u3000]?[0-9]{4}(?![0-9])",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         // A resident ID number: 18 characters (17 digits and a digit or X) or the old 15 digits.

@@ -144,7 +144,7 @@ namespace ComplianceTools.Core.Workbook
             return max ? Text.Format(nameof(Resources.Strings.CellExpectAtMost), what, Bound(column.Max)) : what;
         }
 
-        private static string Bound(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
+        private static string Bound(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
         private static bool InRange(bool parsed, double number, ColumnSchema column, string what, ref object value, out string expected)
         {
