@@ -125,9 +125,18 @@ namespace ComplianceTools.Core.Reporting
             return sb.ToString();
         }
 
-        /// <summary>Writes the items to <paramref name="path"/> (temporary file, then moved into place).</summary>
+        /// <summary>
+        /// Writes the items to <paramref name="path"/> (temporary file, then moved into place). No items is
+        /// ComplianceTools.Output.NothingToWrite: an empty calendar never replaces a good one.
+        /// </summary>
         public static FileInfo Write(string path, IReadOnlyList<PlanItem> items, string format, IcsComponent component, DateTime? timestamp, bool force)
         {
+            if (items == null || items.Count == 0)
+            {
+                throw new Common.ComplianceException(new Common.ComplianceProblem(
+                    "ComplianceTools.Output.NothingToWrite", Common.ProblemKind.InvalidData, Common.Text.Format(nameof(Resources.Strings.TaskFileNothingToWrite), path), path));
+            }
+
             bool csv = string.Equals(format, "Csv", StringComparison.OrdinalIgnoreCase);
             string text = csv ? ToCsv(items) : ToIcs(items, component, timestamp);
             return OutputFile.Write(path, force, temp => File.WriteAllText(temp, text, csv ? new UTF8Encoding(true) : s_utf8));

@@ -56,6 +56,19 @@ namespace ComplianceTools.Tests.Hardening
         }
 
         [Fact]
+        public void An_empty_pipeline_never_replaces_a_good_calendar_with_an_empty_one()
+        {
+            string ics = _tmp.File("tasks.ics");
+            _ps.Run("New-ComplianceSchedule -Year 2026 -Kind Inspection -AsOf '2026-01-01' -WarningAction SilentlyContinue | Export-ComplianceTask -Path $args[0]", ics).ThrowOnError();
+            string good = File.ReadAllText(ics);
+
+            var r = _ps.Run("@() | Export-ComplianceTask -Path $args[0] -Force", ics);
+
+            Assert.StartsWith("ComplianceTools.Output.NothingToWrite,", Assert.Single(r.AllErrors).FullyQualifiedErrorId);
+            Assert.Equal(good, File.ReadAllText(ics));
+        }
+
+        [Fact]
         public void Without_force_a_file_of_an_earlier_run_stops_the_command_before_any_work()
         {
             var (platform, carrier, _) = CallRecordFixtures.WorkedExample(_tmp.FullName);
