@@ -226,8 +226,13 @@ namespace ComplianceTools.Engine.CallRecords
                 long rows = 0;
                 while (excel.Read())
                 {
-                    // The sheet row as Excel numbers it: blank rows count.
+                    // The sheet row as Excel numbers it: blank rows count. Past Excel's last row the file was doctored.
                     long line = excel.Depth + 1;
+                    if (line > 1048576)
+                    {
+                        throw new InvalidDataException(Text.Format(nameof(Core.Resources.Strings.CallRecordPastExcelRows), 1048576));
+                    }
+
                     object callerValue = excel.GetValue(callerIndex);
                     object startValue = excel.GetValue(startIndex);
                     if (callerValue == null && startValue == null && IsBlankRow(excel))

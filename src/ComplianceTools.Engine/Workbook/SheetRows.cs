@@ -15,6 +15,11 @@ namespace ComplianceTools.Engine.Workbook
         /// <summary>How far down a title or note may push the header row.</summary>
         private const int HeaderSearchRows = 10;
 
+        /// <summary>Excel's rows and columns (1,048,576 and 16,384, XFD): a sheet beyond them was not saved by Excel.</summary>
+        internal const int MaxRows = 1048576;
+
+        internal const int MaxColumns = 16384;
+
         private readonly string _path;
         private readonly string _file;
         private readonly string _tab;
@@ -137,6 +142,13 @@ namespace ComplianceTools.Engine.Workbook
 
                 _lastRow = _reader.Depth + 1;
                 _fields = _reader.FieldCount;
+                if (_lastRow > MaxRows || _fields > MaxColumns)
+                {
+                    // Excel's own limits: a row number past them is a doctored file that would be read blank row by blank row.
+                    throw new ComplianceException(new ComplianceProblem(
+                        WorkbookReader.ErrorPrefix + "TooLarge", ProblemKind.LimitsExceeded, Text.Format(nameof(Core.Resources.Strings.WorkbookPastExcelLimits), _file, _tab, MaxRows, MaxColumns), new SourceLocation(_path, _tab, Math.Min(_lastRow, MaxRows + 1))));
+                }
+
                 if (_values.Length < _fields)
                 {
                     _values = new object[Math.Max(_fields, _values.Length * 2)];
@@ -257,12 +269,16 @@ namespace ComplianceTools.Engine.Workbook
             return new ColumnSchema[0];
         }
 
-        private static string Cell(int index, string header) => ColumnLetter(index) + " '" + Core.Privacy.Mask.Text(header) + "'";
+        private static string Cell(int index, string header) => ColumnLetter(index) + " '" + Short(Core.Privacy.Mask.Text(header)) + "'";
+
+        /// <summary>A header as quoted in a message: at most 60 characters.</summary>
+        private static string Short(string text) => text.Length > 60 ? text.Substring(0, 57) + "..." : text;
 
         private ComplianceException ColumnMissing(IReadOnlyList<ColumnSchema> missing, int headerRow, string[] headers)
         {
             string expected = string.Join(", ", missing.Select(c => c.Header));
-            string seen = string.Join(", ", headers.Where(h => !string.IsNullOrEmpty(h)).Select(h => "'" + Core.Privacy.Mask.Text(h) + "'"));
+            var shown = headers.Where(h => !string.IsNullOrEmpty(h)).ToList();
+            string seen = string.Join(", ", shown.Take(30).Select(h => "'" + Short(Core.Privacy.Mask.Text(h)) + "'")) + (shown.Count > 30 ? ", …" : string.Empty);
             if (seen.Length == 0)
             {
                 seen = "-";

@@ -129,6 +129,52 @@ namespace ComplianceTools.Tests.Hardening
             Assert.Empty(r.Output);
         }
 
+        [Theory]
+        [InlineData("{ \"years\": [123456789012345678901234567890], \"holidays\": {} }", "'123456789012345678901234567890' in \"years\" is not a year")]
+        [InlineData("{ \"holidays\": { \"0001-01-01\": \"元旦\" } }", "'0001-01-01' is not a date")]
+        public void A_holiday_file_with_a_30_digit_year_or_a_date_out_of_range_is_a_located_error(string json, string message)
+        {
+            string file = _tmp.File("holidays.json");
+            File.WriteAllText(file, json);
+            var r = _ps.Run("Get-ComplianceDueDate -From '2025-09-26' -WorkingDays 10 -HolidayFile $args[0]", file);
+            ErrorRecord error = Assert.Single(r.AllErrors);
+            Assert.StartsWith("ComplianceTools.Calendar.HolidayFileInvalid,", error.FullyQualifiedErrorId);
+            Assert.Contains("holidays.json' line 1: " + message, error.Exception.Message);
+        }
+
+        [Fact]
+        public void A_row_number_past_excels_last_row_stops_the_sheet_instead_of_reading_two_billion_blank_rows()
+        {
+            string path = _tmp.File("row-two-billion.xlsx");
+            File.Copy(Good("base-rows.xlsx"), path);
+            using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+            {
+                string sheet = Read(zip, "xl/worksheets/sheet1.xml");
+                Replace(zip, "xl/worksheets/sheet1.xml", sheet.Replace("</sheetData>", "<row r=\"2000000000\"><c r=\"A2000000000\" t=\"inlineStr\"><is><t>S9</t></is></c></row></sheetData>"));
+            }
+
+            var ex = Assert.Throws<ComplianceException>(() => WorkbookReader.ReadSheet(path, "Seats", null).ToList());
+            Assert.Equal("ComplianceTools.Workbook.TooLarge", ex.ErrorId);
+            Assert.Contains("goes past Excel's 1,048,576 rows or 16,384 columns", ex.Message);
+        }
+
+        [Fact]
+        public void A_header_row_of_thousands_of_long_cells_gives_a_message_of_reasonable_size()
+        {
+            var header = new object[600];
+            header[0] = "坐席编号";
+            for (int i = 1; i < header.Length; i++)
+            {
+                // Varied text, so the part compresses as a real sheet does (a repeated one would be refused as a zip bomb).
+                header[i] = string.Concat(Enumerable.Range(0, 100).Select(n => Guid.NewGuid().ToString("N")));
+            }
+
+            string path = new XlsxBuilder().Sheet("Seats", header).Save(_tmp.File("seats-wide-header.xlsx"));
+            var ex = Assert.Throws<ComplianceException>(() => WorkbookReader.ReadSheet(path, "Seats", null).ToList());
+            Assert.Equal("ComplianceTools.Workbook.ColumnMissing", ex.ErrorId);
+            Assert.True(ex.Message.Length < 4000, ex.Message.Length.ToString());
+        }
+
         [Fact]
         public void A_date_out_of_range_fails_that_pipeline_input_only()
         {
