@@ -26,6 +26,20 @@ namespace ComplianceTools.Engine.CallRecords
 
         public static CallRecordComparison Compare(CallRecordOptions options, RuleDefinition volumeRule, RuleDefinition matchRule, string period = null)
         {
+            try
+            {
+                return CompareCore(options, volumeRule, matchRule, period);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // Input files are read inside a guard of their own; what is left is writing: the output folder or the spill files.
+                string where = !string.IsNullOrEmpty(options?.OutputDirectory) ? options.OutputDirectory : (options?.TempDirectory ?? Path.GetTempPath());
+                throw new ComplianceException(new ComplianceProblem("ComplianceTools.CallRecords.WriteFailed", ProblemKind.WriteError, Text.Format(nameof(Core.Resources.Strings.CallRecordWriteFailed), where, ex.Message), where), ex);
+            }
+        }
+
+        private static CallRecordComparison CompareCore(CallRecordOptions options, RuleDefinition volumeRule, RuleDefinition matchRule, string period)
+        {
             if (options == null)
             {
                 throw new ArgumentNullException(nameof(options));

@@ -67,6 +67,19 @@ namespace ComplianceTools.Engine.CallRecords
                 throw new ArgumentOutOfRangeException(nameof(calls));
             }
 
+            try
+            {
+                return GenerateCore(calls, seed, directory, force, cancel);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new ComplianceException(new ComplianceProblem("ComplianceTools.CallRecords.WriteFailed", ProblemKind.WriteError, Text.Format(nameof(Core.Resources.Strings.CallRecordWriteFailed), directory, ex.Message), directory), ex);
+            }
+        }
+
+        private static CallRecordSampleResult GenerateCore(long calls, int seed, string directory, bool force, CancellationToken cancel)
+        {
+
             System.IO.Directory.CreateDirectory(directory);
             var result = new CallRecordSampleResult
             {

@@ -176,6 +176,17 @@ namespace ComplianceTools.Tests.Hardening
         }
 
         [Fact]
+        public void An_output_folder_whose_name_is_too_long_is_a_located_error_not_a_path_exception()
+        {
+            var (platform, carrier, _) = CallRecords.CallRecordFixtures.WorkedExample(_tmp.FullName);
+            string folder = Path.Combine(_tmp.FullName, new string('x', 300));
+            var r = _ps.Run("Compare-CallRecord -Platform $args[0] -Carrier $args[1] -OutputDirectory $args[2] -WarningAction SilentlyContinue", platform, carrier, folder);
+            ErrorRecord error = Assert.Single(r.AllErrors);
+            Assert.StartsWith("ComplianceTools.CallRecords.WriteFailed,", error.FullyQualifiedErrorId);
+            Assert.IsType<ComplianceException>(error.Exception);
+        }
+
+        [Fact]
         public void A_date_out_of_range_fails_that_pipeline_input_only()
         {
             var r = _ps.Run("[datetime]'9999-12-31', [datetime]'2025-09-26' | Get-ComplianceDueDate -WorkingDays 10");
