@@ -26,13 +26,15 @@ namespace ComplianceTools.Engine.Workbook
         private readonly SheetSchema _sheet;
         private readonly IExcelDataReader _reader;
         private readonly Action<ComplianceProblem> _report;
-        private readonly IReadOnlyDictionary<long, string> _formulaCells;
+        private readonly Func<IReadOnlyDictionary<long, string>> _formulaSource;
+        private IReadOnlyDictionary<long, string> _formulaCells;
+        private bool _formulaKnown;
         private int _lastRow;
         private object[] _values = new object[16];
         private int _fields;
 
-        /// <param name="formulaCells">Cells holding an Excel error or a formula without a saved result (<see cref="WorkbookPackage.FormulaCells"/>), or null.</param>
-        internal SheetRows(string path, string tab, SheetSchema sheet, IExcelDataReader reader, Action<ComplianceProblem> report, IReadOnlyDictionary<long, string> formulaCells = null)
+        /// <param name="formulaCells">Gives the cells holding an Excel error or a formula without a saved result (<see cref="WorkbookPackage.FormulaCells"/>), or null; asked once, when the first row is read.</param>
+        internal SheetRows(string path, string tab, SheetSchema sheet, IExcelDataReader reader, Action<ComplianceProblem> report, Func<IReadOnlyDictionary<long, string>> formulaCells = null)
         {
             _path = path;
             _file = Path.GetFileName(path);
@@ -40,7 +42,7 @@ namespace ComplianceTools.Engine.Workbook
             _sheet = sheet;
             _reader = reader;
             _report = report;
-            _formulaCells = formulaCells != null && formulaCells.Count > 0 ? formulaCells : null;
+            _formulaSource = formulaCells;
         }
 
         /// <summary>Rows of a Table sheet, as they are read. Blank rows are skipped.</summary>
@@ -62,7 +64,7 @@ namespace ComplianceTools.Engine.Workbook
                     }
                 }
 
-                if (blank && (_formulaCells == null || !mapped.Any(i => _formulaCells.ContainsKey(WorkbookPackage.CellKey(rowNumber, i)))))
+                if (blank && (FormulaCells() == null || !mapped.Any(i => _formulaCells.ContainsKey(WorkbookPackage.CellKey(rowNumber, i)))))
                 {
                     continue;
                 }
@@ -130,6 +132,19 @@ namespace ComplianceTools.Engine.Workbook
             return row;
         }
 
+        /// <summary>The formula and error cells of the sheet; the background scan is waited for once, at the first row.</summary>
+        private IReadOnlyDictionary<long, string> FormulaCells()
+        {
+            if (!_formulaKnown)
+            {
+                IReadOnlyDictionary<long, string> cells = _formulaSource?.Invoke();
+                _formulaCells = cells != null && cells.Count > 0 ? cells : null;
+                _formulaKnown = true;
+            }
+
+            return _formulaCells;
+        }
+
         /// <summary>Reads the next row's values; a damaged sheet becomes ComplianceTools.Workbook.Damaged naming the last row read.</summary>
         private bool Next()
         {
@@ -171,7 +186,7 @@ namespace ComplianceTools.Engine.Workbook
 
         private void Set(WorkbookRow row, ColumnSchema column, object raw, int rowNumber, int index)
         {
-            if (_formulaCells != null && _formulaCells.TryGetValue(WorkbookPackage.CellKey(rowNumber, index), out string error))
+            if (FormulaCells() != null && _formulaCells.TryGetValue(WorkbookPackage.CellKey(rowNumber, index), out string error))
             {
                 string at = ColumnLetter(index) + " (" + column.Header + ")";
                 _report(new ComplianceProblem(

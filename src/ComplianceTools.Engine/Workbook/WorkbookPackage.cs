@@ -5,6 +5,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using System.Xml;
 using ComplianceTools.Core.Common;
 
@@ -131,6 +132,12 @@ namespace ComplianceTools.Engine.Workbook
                 throw Damaged(t.Part, ex);
             }
         }
+
+        /// <summary>
+        /// Starts the scans of <see cref="FormulaCells"/> for these tabs, one after another on a background thread, so
+        /// they run while the spreadsheet reader parses the same sheets; <see cref="FormulaScan.Get"/> waits for one.
+        /// </summary>
+        public FormulaScan StartScan(IEnumerable<string> tabs) => new FormulaScan(this, tabs);
 
         /// <summary>The key of a cell: row from 1, column from 0.</summary>
         public static long CellKey(int row, int column) => ((long)row << 16) | (uint)column;
@@ -419,6 +426,57 @@ namespace ComplianceTools.Engine.Workbook
             return new ComplianceException(
                 new ComplianceProblem(WorkbookReader.ErrorPrefix + "Damaged", ProblemKind.InvalidData, Text.Format(nameof(Core.Resources.Strings.WorkbookDamagedPart), Path.GetFileName(_path), part ?? "-", ex.Message), new SourceLocation(_path, part)),
                 ex);
+        }
+
+        /// <summary>Formula scans of several tabs running in the background, in order; disposing stops those not yet started.</summary>
+        internal sealed class FormulaScan : IDisposable
+        {
+            private readonly Dictionary<string, TaskCompletionSource<IReadOnlyDictionary<long, string>>> _results = new Dictionary<string, TaskCompletionSource<IReadOnlyDictionary<long, string>>>(StringComparer.Ordinal);
+            private volatile bool _stopped;
+
+            public FormulaScan(WorkbookPackage package, IEnumerable<string> tabs)
+            {
+                var order = tabs.Distinct(StringComparer.Ordinal).ToList();
+                foreach (string tab in order)
+                {
+                    _results[tab] = new TaskCompletionSource<IReadOnlyDictionary<long, string>>();
+                }
+
+                Task.Run(() =>
+                {
+                    foreach (string tab in order)
+                    {
+                        TaskCompletionSource<IReadOnlyDictionary<long, string>> result = _results[tab];
+                        if (_stopped)
+                        {
+                            result.TrySetResult(null);
+                            continue;
+                        }
+
+                        try
+                        {
+                            result.TrySetResult(package.FormulaCells(tab));
+                        }
+                        catch (Exception ex)
+                        {
+                            result.TrySetException(ex);
+                        }
+                    }
+                });
+            }
+
+            /// <summary>The cells of a tab holding an Excel error or a formula without a result (null when none), once its scan is done.</summary>
+            public IReadOnlyDictionary<long, string> Get(string tab)
+            {
+                if (!_results.TryGetValue(tab, out TaskCompletionSource<IReadOnlyDictionary<long, string>> result))
+                {
+                    return null;
+                }
+
+                return result.Task.GetAwaiter().GetResult();
+            }
+
+            public void Dispose() => _stopped = true;
         }
 
         /// <summary>A tab of the workbook: its name, visibility (visible, hidden, veryHidden) and part.</summary>

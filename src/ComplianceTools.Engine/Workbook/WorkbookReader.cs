@@ -48,6 +48,9 @@ namespace ComplianceTools.Engine.Workbook
             };
 
             WorkbookPackage package = Inspect(path);
+
+            // The formula scans of the sheets to be read run while the reader opens and parses them.
+            using (WorkbookPackage.FormulaScan scan = package?.StartScan(Pick(package.Tabs).Values.Select(t => t.Name)))
             using (IExcelDataReader reader = Open(path))
             {
                 Dictionary<SheetSchema, string> chosen = ChooseTabs(path, package, reader, collect);
@@ -62,7 +65,7 @@ namespace ComplianceTools.Engine.Workbook
 
                     try
                     {
-                        var rows = new SheetRows(path, tab, sheet, reader, collect, package?.FormulaCells(tab));
+                        var rows = new SheetRows(path, tab, sheet, reader, collect, scan == null ? (Func<IReadOnlyDictionary<long, string>>)null : () => scan.Get(tab));
                         if (sheet.Layout == SheetLayout.Form)
                         {
                             sheet.DatasetProperty.SetValue(dataset, rows.ReadForm());
@@ -209,6 +212,7 @@ namespace ComplianceTools.Engine.Workbook
         private static IEnumerable<WorkbookRow> ReadSheetRows(string path, SheetSchema schema, Action<ComplianceProblem> report)
         {
             WorkbookPackage package = Inspect(path);
+            using (WorkbookPackage.FormulaScan scan = package != null && Pick(package.Tabs).TryGetValue(schema, out WorkbookPackage.Tab wantedTab) ? package.StartScan(new[] { wantedTab.Name }) : null)
             using (IExcelDataReader reader = Open(path))
             {
                 Dictionary<SheetSchema, string> chosen = ChooseTabs(path, package, reader, p =>
@@ -228,7 +232,8 @@ namespace ComplianceTools.Engine.Workbook
                         continue;
                     }
 
-                    var rows = new SheetRows(path, reader.Name, schema, reader, report, package?.FormulaCells(reader.Name));
+                    string tabName = reader.Name;
+                    var rows = new SheetRows(path, tabName, schema, reader, report, scan == null ? (Func<IReadOnlyDictionary<long, string>>)null : () => scan.Get(tabName));
                     if (schema.Layout == SheetLayout.Form)
                     {
                         yield return rows.ReadForm();
@@ -275,14 +280,13 @@ namespace ComplianceTools.Engine.Workbook
             }
 
             string file = Path.GetFileName(path);
-            var chosen = new Dictionary<SheetSchema, string>();
+            var chosen = Pick(tabs).ToDictionary(p => p.Key, p => p.Value.Name);
             foreach (IGrouping<SheetSchema, WorkbookPackage.Tab> group in tabs.Where(t => WorkbookSchema.FindSheet(t.Name) != null).GroupBy(t => WorkbookSchema.FindSheet(t.Name)))
             {
                 SheetSchema sheet = group.Key;
                 var visible = group.Where(t => t.Visible).ToList();
                 var hidden = group.Where(t => !t.Visible).ToList();
                 WorkbookPackage.Tab pick = visible.Count > 0 ? visible[0] : hidden[0];
-                chosen[sheet] = pick.Name;
                 foreach (WorkbookPackage.Tab other in visible.Skip(1))
                 {
                     report(new ComplianceProblem(ErrorPrefix + "DuplicateSheet", ProblemKind.InvalidData, Text.Format(nameof(Core.Resources.Strings.WorkbookDuplicateSheet), file, pick.Name, other.Name, sheet.TabName), new SourceLocation(path, other.Name)));
@@ -303,6 +307,18 @@ namespace ComplianceTools.Engine.Workbook
                         report(new ComplianceProblem(ErrorPrefix + "DuplicateSheet", ProblemKind.InvalidData, Text.Format(nameof(Core.Resources.Strings.WorkbookDuplicateSheet), file, pick.Name, other.Name, sheet.TabName), new SourceLocation(path, other.Name)));
                     }
                 }
+            }
+
+            return chosen;
+        }
+
+        /// <summary>The tab to read for each sheet of the schema: the first visible tab of that meaning, else the first hidden one.</summary>
+        private static Dictionary<SheetSchema, WorkbookPackage.Tab> Pick(IEnumerable<WorkbookPackage.Tab> tabs)
+        {
+            var chosen = new Dictionary<SheetSchema, WorkbookPackage.Tab>();
+            foreach (IGrouping<SheetSchema, WorkbookPackage.Tab> group in tabs.Where(t => WorkbookSchema.FindSheet(t.Name) != null).GroupBy(t => WorkbookSchema.FindSheet(t.Name)))
+            {
+                chosen[group.Key] = group.FirstOrDefault(t => t.Visible) ?? group.First();
             }
 
             return chosen;
