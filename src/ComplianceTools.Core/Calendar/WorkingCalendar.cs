@@ -29,6 +29,14 @@ namespace ComplianceTools.Core.Calendar
     /// </summary>
     public sealed class WorkingCalendar
     {
+        /// <summary>The first and last day the calendar counts (years without holiday data count weekends only, and say so).</summary>
+        public static readonly DateTime FirstDate = new DateTime(1900, 1, 1);
+
+        public static readonly DateTime LastDate = new DateTime(2199, 12, 31);
+
+        /// <summary>The most working days counted at once, either way (about 14 years).</summary>
+        public const int MaxWorkingDays = 3650;
+
         private readonly Dictionary<DateTime, string> _holidays;
         private readonly Dictionary<DateTime, string> _workdays;
         private readonly SortedSet<int> _years;
@@ -90,12 +98,25 @@ namespace ComplianceTools.Core.Calendar
         /// </summary>
         public DueDateResult AddWorkingDays(DateTime from, int workingDays)
         {
+            CheckDate(from, "From");
+            if (workingDays > MaxWorkingDays || workingDays < -MaxWorkingDays)
+            {
+                throw new Common.ComplianceException(new Common.ComplianceProblem(
+                    "ComplianceTools.Calendar.WorkingDaysOutOfRange", Common.ProblemKind.InvalidArgument, Common.Text.Format(nameof(Resources.Strings.CalendarWorkingDaysOutOfRange), workingDays, MaxWorkingDays), workingDays.ToString(CultureInfo.InvariantCulture)));
+            }
+
             var uncovered = new SortedSet<int>();
             DateTime day = from.Date;
             int step = workingDays < 0 ? -1 : 1;
             int remaining = Math.Abs(workingDays);
             while (remaining > 0)
             {
+                if ((step > 0 && day >= LastDate) || (step < 0 && day <= FirstDate))
+                {
+                    throw new Common.ComplianceException(new Common.ComplianceProblem(
+                        "ComplianceTools.Calendar.DateOutOfRange", Common.ProblemKind.InvalidArgument, Common.Text.Format(nameof(Resources.Strings.CalendarCountOutOfRange), Iso(from), workingDays, Iso(FirstDate), Iso(LastDate)), Iso(from)));
+                }
+
                 day = day.AddDays(step);
                 Note(day, uncovered);
                 if (IsWorkingDay(day))
@@ -110,6 +131,8 @@ namespace ComplianceTools.Core.Calendar
         /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (negative when <paramref name="to"/> is earlier).</summary>
         public WorkingDayCount CountWorkingDays(DateTime from, DateTime to)
         {
+            CheckDate(from, "From");
+            CheckDate(to, "To");
             var uncovered = new SortedSet<int>();
             DateTime a = from.Date;
             DateTime b = to.Date;
@@ -168,17 +191,36 @@ namespace ComplianceTools.Core.Calendar
 
         private DueDateResult Nearest(DateTime date, int step)
         {
+            CheckDate(date, "Date");
             var uncovered = new SortedSet<int>();
             DateTime day = date.Date;
             Note(day, uncovered);
             while (!IsWorkingDay(day))
             {
+                if ((step > 0 && day >= LastDate) || (step < 0 && day <= FirstDate))
+                {
+                    throw new Common.ComplianceException(new Common.ComplianceProblem(
+                        "ComplianceTools.Calendar.DateOutOfRange", Common.ProblemKind.InvalidArgument, Common.Text.Format(nameof(Resources.Strings.CalendarDateOutOfRange), "Date", Iso(date), Iso(FirstDate), Iso(LastDate)), Iso(date)));
+                }
+
                 day = day.AddDays(step);
                 Note(day, uncovered);
             }
 
             return new DueDateResult(date.Date, day, (int)(day - date.Date).TotalDays == 0 ? 0 : step, uncovered);
         }
+
+        /// <summary>A date the calendar can count from, or ComplianceTools.Calendar.DateOutOfRange naming the parameter and the date.</summary>
+        public static void CheckDate(DateTime date, string name)
+        {
+            if (date.Date < FirstDate || date.Date > LastDate)
+            {
+                throw new Common.ComplianceException(new Common.ComplianceProblem(
+                    "ComplianceTools.Calendar.DateOutOfRange", Common.ProblemKind.InvalidArgument, Common.Text.Format(nameof(Resources.Strings.CalendarDateOutOfRange), name, Iso(date), Iso(FirstDate), Iso(LastDate)), Iso(date)));
+            }
+        }
+
+        private static string Iso(DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         private void Note(DateTime day, ISet<int> uncovered)
         {

@@ -1,13 +1,19 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;
 
 namespace ComplianceTools.Core.CallRecords
 {
-    /// <summary>DATA-001 and DATA-002 from the figures of a call-record comparison.</summary>
+    /// <summary>
+    /// DATA-001 and DATA-002 from the figures of a call-record comparison. A source none of whose rows could be used
+    /// (none read, or every one rejected: Unix timestamps where dates belong, say) was not read, which is no finding
+    /// about the business: the findings that need it are Skipped with a reason naming the source, its files and the
+    /// commonest rejection, never a 100% difference in Red.
+    /// </summary>
     public static class CallRecordFindings
     {
         public const string VolumeRuleId = "DATA-001";
@@ -57,9 +63,21 @@ namespace ComplianceTools.Core.CallRecords
                     continue;
                 }
 
+                if (stats.Unusable)
+                {
+                    findings.Add(rule.NewSkipped(FindingStatus.Skipped, Subject(source), period, Unusable(result, source, rule.Id)));
+                    continue;
+                }
+
                 if (reference == null)
                 {
                     findings.Add(rule.NewSkipped(FindingStatus.Skipped, Subject(source), period, Text.Format(nameof(Resources.Strings.CallRecordReferenceMissing), result.Reference)));
+                    continue;
+                }
+
+                if (reference.Unusable)
+                {
+                    findings.Add(rule.NewSkipped(FindingStatus.Skipped, Subject(source), period, Unusable(result, result.Reference, rule.Id)));
                     continue;
                 }
 
@@ -87,8 +105,40 @@ namespace ComplianceTools.Core.CallRecords
             }
         }
 
+        /// <summary>Why a source says nothing: no data row in its files, or every row rejected, most often for which reason.</summary>
+        public static string Unusable(CallRecordComparison result, CallSource source, string ruleId)
+        {
+            CallSourceStats stats = result.Get(source);
+            string files = string.Join(", ", (result.Files ?? Array.Empty<CallRecordFile>()).Where(f => f.Source == source).Select(f => System.IO.Path.GetFileName(f.Path)));
+            if (files.Length == 0)
+            {
+                files = "-";
+            }
+
+            CallRecordRejectReason? commonest = stats?.CommonestRejection;
+            if (stats == null || stats.Rows == 0 || !commonest.HasValue)
+            {
+                return Text.Format(nameof(Resources.Strings.CallRecordSourceNoRows), source, files, ruleId);
+            }
+
+            return Text.Format(
+                nameof(Resources.Strings.CallRecordSourceAllRejected),
+                source,
+                stats.Rows.ToString("#,0", CultureInfo.InvariantCulture),
+                files,
+                commonest.Value,
+                stats.RejectedBy[commonest.Value].ToString("#,0", CultureInfo.InvariantCulture),
+                ruleId);
+        }
+
         private static Finding Match(RuleDefinition rule, CallRecordComparison result, string period)
         {
+            var unusable = new[] { CallSource.Platform, CallSource.Carrier, CallSource.PrivacyNumber }.Where(s => result.Get(s)?.Unusable == true).ToList();
+            if (unusable.Count > 0)
+            {
+                return rule.NewSkipped(FindingStatus.Skipped, Subject(null), period, string.Join(" ", unusable.Select(s => Unusable(result, s, rule.Id))));
+            }
+
             if (result.Union == 0)
             {
                 return rule.NewSkipped(FindingStatus.Skipped, Subject(null), period, Text.Get(nameof(Resources.Strings.CallRecordNoCalls)));

@@ -47,6 +47,32 @@ namespace ComplianceTools.Core.CallRecords
         /// <summary>Rows rejected (bad field count, caller or start).</summary>
         public long Rejected { get; set; }
 
+        /// <summary>Rows rejected, by reason (reasons with no row left out).</summary>
+        public IReadOnlyDictionary<CallRecordRejectReason, long> RejectedBy { get; set; } = new Dictionary<CallRecordRejectReason, long>();
+
+        /// <summary>True when no row of the source could be used (none read, or every one rejected): the source was not read, and says nothing about the calls.</summary>
+        public bool Unusable => Rows - Rejected <= 0;
+
+        /// <summary>The reason most rows were rejected for, or null.</summary>
+        public CallRecordRejectReason? CommonestRejection
+        {
+            get
+            {
+                CallRecordRejectReason? best = null;
+                long count = 0;
+                foreach (KeyValuePair<CallRecordRejectReason, long> pair in RejectedBy)
+                {
+                    if (pair.Value > count)
+                    {
+                        best = pair.Key;
+                        count = pair.Value;
+                    }
+                }
+
+                return best;
+            }
+        }
+
         /// <summary>Rows with the caller and start second of an earlier row of this source.</summary>
         public long Duplicates { get; set; }
 
@@ -91,7 +117,7 @@ namespace ComplianceTools.Core.CallRecords
 
         public string File { get; set; }
 
-        /// <summary>The row's line as a spreadsheet numbers it (header = 1); the text line unless an earlier quoted field spans lines.</summary>
+        /// <summary>Where the row is: the physical line of a text file (blank lines and line breaks inside quoted fields counted, as an editor shows it), or the sheet row of an .xlsx (blank rows counted, as Excel numbers it).</summary>
         public long Line { get; set; }
 
         public CallRecordRejectReason Reason { get; set; }
@@ -138,6 +164,9 @@ namespace ComplianceTools.Core.CallRecords
 
         /// <summary>Files written to -OutputDirectory.</summary>
         public IReadOnlyList<string> OutputFiles { get; set; } = Array.Empty<string>();
+
+        /// <summary>Files of an earlier run in -OutputDirectory that this run did not write (a source not given, or not readable), removed with -Force so no stale result sits beside the new ones.</summary>
+        public IReadOnlyList<string> RemovedFiles { get; set; } = Array.Empty<string>();
 
         public TimeSpan Elapsed { get; set; }
 

@@ -110,10 +110,10 @@ namespace ComplianceTools.Core.Filing
                     problems++;
                     evidence.Add(new EvidenceItem("Date", Text.Format(nameof(Resources.Strings.PrivacyOlderThanYear), shown, reportYear.Value), date.Year, facts.Location));
                 }
-                else if (!reportYear.HasValue && MonthsBetween(date, asOf) > maxAge)
+                else if (!reportYear.HasValue && MonthKey.MonthsBetween(date, asOf) > maxAge)
                 {
                     problems++;
-                    evidence.Add(new EvidenceItem("Date", Text.Format(nameof(Resources.Strings.PrivacyTooOld), shown, MonthsBetween(date, asOf), maxAge.ToString(CultureInfo.InvariantCulture), asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), MonthsBetween(date, asOf), facts.Location));
+                    evidence.Add(new EvidenceItem("Date", Text.Format(nameof(Resources.Strings.PrivacyTooOld), shown, MonthKey.MonthsBetween(date, asOf), maxAge.ToString(CultureInfo.InvariantCulture), asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), MonthKey.MonthsBetween(date, asOf), facts.Location));
                 }
             }
 
@@ -195,17 +195,6 @@ namespace ComplianceTools.Core.Filing
                     yearOnly = true;
                 }
             }
-        }
-
-        private static int MonthsBetween(DateTime from, DateTime to)
-        {
-            int months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
-            if (to.Day < from.Day)
-            {
-                months--;
-            }
-
-            return Math.Max(0, months);
         }
 
         private static string Squeeze(string s)

@@ -4,12 +4,15 @@ using ComplianceTools.Core.Workbook.Sheets;
 
 namespace ComplianceTools.Core.Planning
 {
-    /// <summary>An owner as resolved for an area: the mail (UPN) when known, the name as given.</summary>
+    /// <summary>
+    /// An owner as resolved for an area: the mail (UPN) when known, the name as given with any phone or ID number in
+    /// it masked (张三 13800138000 → 张三 138****8000), so no plan item, task file, report or task carries it in clear.
+    /// </summary>
     public sealed class OwnerEntry
     {
         public OwnerEntry(string name, string mail)
         {
-            Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+            Name = string.IsNullOrWhiteSpace(name) ? null : Privacy.Mask.Text(name.Trim());
             Mail = string.IsNullOrWhiteSpace(mail) ? null : mail.Trim();
         }
 

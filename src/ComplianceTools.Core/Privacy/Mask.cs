@@ -1,14 +1,149 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ComplianceTools.Core.Privacy
 {
     /// <summary>
-    /// Masks personal data (PIPL) before it reaches a finding, report or log:
-    /// phone numbers 138****1234, ID numbers 110101********1234, names 张*.
+    /// Masks personal data (PIPL) before it reaches a finding, report, file or any PowerShell stream:
+    /// phone numbers 138****1234, ID numbers 110101********1234, names 张*, e-mail addresses z***@example.com.
     /// Short service numbers (95xxx, 96xxx, 12321) are not personal and stay readable.
+    /// This is the one masking path: <see cref="Text"/> masks by what a value looks like, wherever it sits in a
+    /// string (errors, warnings, progress, rejected rows, task files, the report); <see cref="Value"/> masks a
+    /// value from a column the workbook schema marks personal, whatever it looks like.
     /// </summary>
     public static class Mask
     {
+        // A mobile: 1[3-9]x xxxx xxxx, written together, spaced or dashed, after +86, 86, 0086, (+86) or a trunk 0;
+        // letters may touch it (张三13800138000, tel:13800138000), another digit may not.
+        private static readonly Regex s_mobile = new Regex(
+            @"(?<![0-9])(?:(?:[+＋]|00)?86[ \-－\u3000]?|[(（][+＋]?86[)）] ?|0)?1[3-9][0-9](?:[ \-－\u3000]?[0-9]{4}){2}(?![0-9])",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        // A landline: 0 + area code (2-3 digits, in brackets or not) + 7-8 digits, or +86/0086 + area code without the 0.
+        private static readonly Regex s_landline = new Regex(
+            @"(?<![0-9])(?:(?:[+＋]|00)86[ \-－\u3000]?[(（]?[1-9][0-9]{1,2}[)）]?|[(（]0[1-9][0-9]{1,2}[)）]|0[1-9][0-9]{1,2})[ \-－\u3000]?[2-9][0-9]{2,3}[ \-－\u3000]?[0-9]{4}(?![0-9])",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        // A resident ID number: 18 characters (17 digits and a digit or X) or the old 15 digits.
+        private static readonly Regex s_idNumber = new Regex(
+            @"(?<![0-9])(?:[1-9][0-9]{16}[0-9Xx]|[1-9][0-9]{14})(?![0-9Xx])",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly Regex s_email = new Regex(
+            @"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        /// <summary>
+        /// Every mobile, landline and ID number in a text masked, wherever it sits (inside a sentence, next to
+        /// letters, with +86 or spaces); full-width digits count as digits. E-mail addresses are left as they are:
+        /// they are masked only where a column is personal (<see cref="Value"/>). Text with fewer than 7 digits is
+        /// returned as it is, at the cost of one scan.
+        /// </summary>
+        public static string Text(string text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text;
+            }
+
+            int digits = 0;
+            bool wide = false;
+            foreach (char c in text)
+            {
+                if (c >= '0' && c <= '9')
+                {
+                    digits++;
+                }
+                else if (c >= '０' && c <= '９')
+                {
+                    digits++;
+                    wide = true;
+                }
+            }
+
+            if (digits < 7)
+            {
+                return text;
+            }
+
+            string result = wide ? FoldDigits(text) : text;
+            result = s_idNumber.Replace(result, m => IdNumber(m.Value));
+            result = s_mobile.Replace(result, m => Phone(m.Value));
+            return s_landline.Replace(result, m => Phone(m.Value));
+        }
+
+        /// <summary>
+        /// A value from a personal column (name, phone, ID number, e-mail), masked whatever it looks like: each word
+        /// with 7 or more digits as a phone or ID number, an e-mail address keeping its first letter and domain,
+        /// any other word as a name (张三 13800138000 → 张* 138****8000).
+        /// </summary>
+        public static string Value(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+
+            string[] words = value.Trim().Split(new[] { ' ', '\u3000', '\t', ',', ';', '，', '；', '/' }, System.StringSplitOptions.RemoveEmptyEntries);
+            var sb = new StringBuilder();
+            foreach (string word in words)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                string digits = Digits(word);
+                if (s_email.IsMatch(word))
+                {
+                    sb.Append(s_email.Replace(word, m => Email(m.Value)));
+                }
+                else if (digits.Length >= 15)
+                {
+                    sb.Append(IdNumber(FoldDigits(word)));
+                }
+                else if (digits.Length >= 7)
+                {
+                    string masked = Text(word);
+                    sb.Append(masked != word && masked != FoldDigits(word) ? masked : Phone(word));
+                }
+                else
+                {
+                    sb.Append(Name(word));
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>An e-mail address with all but the first letter of its local part hidden: zhang.san@example.com → z********@example.com.</summary>
+        public static string Email(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+
+            int at = value.IndexOf('@');
+            if (at <= 0)
+            {
+                return Name(value);
+            }
+
+            return value.Substring(0, 1) + new string('*', System.Math.Max(3, at - 1)) + value.Substring(at);
+        }
+
+        private static string FoldDigits(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            foreach (char c in text)
+            {
+                sb.Append(c >= '０' && c <= '９' ? (char)('0' + (c - '０')) : c);
+            }
+
+            return sb.ToString();
+        }
+
         /// <summary>Masks a phone number of any formatting; numbers of 7 digits or fewer are not personal.</summary>
         public static string Phone(string value)
         {

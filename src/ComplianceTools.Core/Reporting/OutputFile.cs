@@ -7,10 +7,33 @@ namespace ComplianceTools.Core.Reporting
 {
     /// <summary>
     /// Writes an output file whole or not at all: to a temporary file in the same folder, then moved into
-    /// place. An existing file is replaced only with <c>force</c>.
+    /// place. An existing file is replaced only with <c>force</c>. The temporary name is short (.ct-xxxxxxxx.tmp),
+    /// so it never pushes a valid file name past the file system's limit.
     /// </summary>
     public static class OutputFile
     {
+        /// <summary>The longest file name (UTF-16 characters on Windows, UTF-8 bytes elsewhere) most file systems take.</summary>
+        public const int MaxNameLength = 255;
+
+        /// <summary>A temporary file beside <paramref name="path"/>, with a short name of its own.</summary>
+        public static string TemporaryPath(string path)
+        {
+            string dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            return Path.Combine(dir, ".ct-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        }
+
+        /// <summary>Fails with ComplianceTools.Output.NameTooLong when the file name is longer than file systems take.</summary>
+        public static void CheckName(string path)
+        {
+            string name = Path.GetFileName(path) ?? string.Empty;
+            int bytes = System.Text.Encoding.UTF8.GetByteCount(name);
+            if (name.Length > MaxNameLength || bytes > MaxNameLength)
+            {
+                throw new ComplianceException(new ComplianceProblem(
+                    "ComplianceTools.Output.NameTooLong", ProblemKind.InvalidArgument, Text.Format(nameof(Strings.OutputNameTooLong), name.Substring(0, Math.Min(40, name.Length)), bytes, MaxNameLength), path));
+            }
+        }
+
         /// <summary>Fails with ComplianceTools.Output.FileExists when the file exists and force is not given.</summary>
         public static void CheckTarget(string path, bool force)
         {
@@ -21,6 +44,7 @@ namespace ComplianceTools.Core.Reporting
                     "ComplianceTools.Output.FolderNotFound", ProblemKind.ObjectNotFound, Text.Format(nameof(Strings.OutputFolderNotFound), dir), path));
             }
 
+            CheckName(path);
             if (Directory.Exists(path))
             {
                 throw new ComplianceException(new ComplianceProblem(
@@ -39,7 +63,7 @@ namespace ComplianceTools.Core.Reporting
         {
             string full = Path.GetFullPath(path);
             CheckTarget(full, force);
-            string temp = Path.Combine(Path.GetDirectoryName(full), "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            string temp = TemporaryPath(full);
             try
             {
                 write(temp);

@@ -6,10 +6,6 @@ namespace ComplianceTools.Core.Reporting
     /// <summary>Text as it may be written into a report or file: widths for column sizing, formula guards, a last privacy net.</summary>
     public static class ReportText
     {
-        private static readonly Regex s_mobile = new Regex(@"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9]{9}(?![0-9])", RegexOptions.CultureInvariant);
-        private static readonly Regex s_idNumber = new Regex(@"(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])", RegexOptions.CultureInvariant);
-        private static readonly Regex s_landline = new Regex(@"(?<![0-9])0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}(?![0-9])", RegexOptions.CultureInvariant);
-
         /// <summary>Display width in Excel column units: CJK and full-width characters count double.</summary>
         public static int DisplayWidth(string text)
         {
@@ -97,19 +93,9 @@ namespace ComplianceTools.Core.Reporting
         public static string ForCsv(string text) => LooksLikeFormula(text) ? "'" + text : text ?? string.Empty;
 
         /// <summary>
-        /// A last net before text leaves the module: mobile numbers, resident ID numbers and landlines still in
-        /// clear are masked (checks mask evidence already; this catches anything that slipped through).
+        /// The privacy net every writer applies before text leaves the module: mobile numbers, resident ID numbers
+        /// and landlines still in clear are masked wherever they sit (<see cref="Mask.Text"/>, the one masking path).
         /// </summary>
-        public static string Scrub(string text)
-        {
-            if (string.IsNullOrEmpty(text))
-            {
-                return text;
-            }
-
-            string result = s_idNumber.Replace(text, m => Mask.IdNumber(m.Value));
-            result = s_mobile.Replace(result, m => Mask.Phone(m.Value));
-            return s_landline.Replace(result, m => Mask.Phone(m.Value));
-        }
+        public static string Scrub(string text) => Mask.Text(text);
     }
 }

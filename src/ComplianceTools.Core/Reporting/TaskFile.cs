@@ -21,7 +21,8 @@ namespace ComplianceTools.Core.Reporting
     /// <summary>
     /// Plan and schedule items as an iCalendar file (RFC 5545) or CSV. The item's stable key is the UID (and the
     /// first CSV column), so importing again updates the same entry instead of adding a copy. Output is
-    /// deterministic: DTSTAMP comes from the input, not the clock.
+    /// deterministic: DTSTAMP comes from the input, not the clock. Every text field, owners included, has any
+    /// phone or ID number masked (an owner given as 张三 13800138000 is written 张三 138****8000).
     /// </summary>
     public static class TaskFile
     {
@@ -62,7 +63,7 @@ namespace ComplianceTools.Core.Reporting
             {
                 string name = component == IcsComponent.Todo ? "VTODO" : "VEVENT";
                 Line(sb, "BEGIN:" + name);
-                Line(sb, "UID:" + Escape(Uid(item.Key)));
+                Line(sb, "UID:" + Escape(Uid(Safe(item.Key))));
                 Line(sb, "DTSTAMP:" + UtcStamp(timestamp ?? item.StartDate));
                 if (component == IcsComponent.Todo)
                 {
@@ -78,23 +79,23 @@ namespace ComplianceTools.Core.Reporting
                     Line(sb, "STATUS:CONFIRMED");
                 }
 
-                Line(sb, "SUMMARY:" + Escape(ReportText.Scrub(item.Title)));
+                Line(sb, "SUMMARY:" + Escape(Safe(item.Title)));
                 Line(sb, "DESCRIPTION:" + Escape(Description(item)));
                 if (!string.IsNullOrEmpty(item.Area))
                 {
-                    Line(sb, "CATEGORIES:" + Escape(item.Area));
+                    Line(sb, "CATEGORIES:" + Escape(Safe(item.Area)));
                 }
 
                 Line(sb, "PRIORITY:" + Priority(item.Priority).ToString(CultureInfo.InvariantCulture));
                 if (!string.IsNullOrEmpty(item.Owner))
                 {
-                    Line(sb, "X-COMPLIANCETOOLS-OWNER:" + Escape(item.Owner));
+                    Line(sb, "X-COMPLIANCETOOLS-OWNER:" + Escape(Safe(item.Owner)));
                 }
 
-                Line(sb, "X-COMPLIANCETOOLS-KEY:" + Escape(item.Key));
+                Line(sb, "X-COMPLIANCETOOLS-KEY:" + Escape(Safe(item.Key)));
                 Line(sb, "BEGIN:VALARM");
                 Line(sb, "ACTION:DISPLAY");
-                Line(sb, "DESCRIPTION:" + Escape(ReportText.Scrub(item.Title)));
+                Line(sb, "DESCRIPTION:" + Escape(Safe(item.Title)));
                 Line(sb, component == IcsComponent.Todo ? "TRIGGER;RELATED=END:-PT15H" : "TRIGGER:-PT15H");
                 Line(sb, "END:VALARM");
                 Line(sb, "END:" + name);
@@ -114,9 +115,9 @@ namespace ComplianceTools.Core.Reporting
             {
                 var fields = new[]
                 {
-                    i.Key, i.Kind.ToString(), ReportText.Scrub(i.Title), i.Area, i.Owner, i.OwnerName, Flag(i.OwnerMissing), i.Priority.ToString(),
+                    Safe(i.Key), i.Kind.ToString(), Safe(i.Title), Safe(i.Area), Safe(i.Owner), Safe(i.OwnerName), Flag(i.OwnerMissing), i.Priority.ToString(),
                     i.FindingStatus?.ToString() ?? string.Empty, Iso(i.StartDate), Iso(i.DueDate), i.WorkingDays.ToString(CultureInfo.InvariantCulture),
-                    i.Status.ToString(), Flag(i.Overdue), Flag(i.Provisional), i.RuleId, string.Join("\n", i.Steps), ReportText.Scrub(i.Description),
+                    i.Status.ToString(), Flag(i.Overdue), Flag(i.Provisional), i.RuleId, Safe(string.Join("\n", i.Steps)), Safe(i.Description),
                 };
                 sb.Append(string.Join(",", fields.Select(CsvField))).Append(Crlf);
             }
@@ -124,9 +125,18 @@ namespace ComplianceTools.Core.Reporting
             return sb.ToString();
         }
 
-        /// <summary>Writes the items to <paramref name="path"/> (temporary file, then moved into place).</summary>
+        /// <summary>
+        /// Writes the items to <paramref name="path"/> (temporary file, then moved into place). No items is
+        /// ComplianceTools.Output.NothingToWrite: an empty calendar never replaces a good one.
+        /// </summary>
         public static FileInfo Write(string path, IReadOnlyList<PlanItem> items, string format, IcsComponent component, DateTime? timestamp, bool force)
         {
+            if (items == null || items.Count == 0)
+            {
+                throw new Common.ComplianceException(new Common.ComplianceProblem(
+                    "ComplianceTools.Output.NothingToWrite", Common.ProblemKind.InvalidData, Common.Text.Format(nameof(Resources.Strings.TaskFileNothingToWrite), path), path));
+            }
+
             bool csv = string.Equals(format, "Csv", StringComparison.OrdinalIgnoreCase);
             string text = csv ? ToCsv(items) : ToIcs(items, component, timestamp);
             return OutputFile.Write(path, force, temp => File.WriteAllText(temp, text, csv ? new UTF8Encoding(true) : s_utf8));
@@ -168,21 +178,24 @@ namespace ComplianceTools.Core.Reporting
 
         private static void Line(StringBuilder sb, string line) => sb.Append(Fold(line)).Append(Crlf);
 
+        /// <summary>Every text field of a task file, owners included, goes through the one privacy net: a phone or ID number in it is masked.</summary>
+        private static string Safe(string text) => ReportText.Scrub(text);
+
         private static string Description(PlanItem item)
         {
             var parts = new List<string>();
             if (!string.IsNullOrEmpty(item.Owner))
             {
-                parts.Add(item.Owner);
+                parts.Add(Safe(item.Owner));
             }
 
             parts.Add(Iso(item.StartDate) + " – " + Iso(item.DueDate));
             if (!string.IsNullOrEmpty(item.Description))
             {
-                parts.Add(ReportText.Scrub(item.Description));
+                parts.Add(Safe(item.Description));
             }
 
-            parts.AddRange(item.Steps.Select((s, n) => (n + 1).ToString(CultureInfo.InvariantCulture) + ". " + s));
+            parts.AddRange(item.Steps.Select((s, n) => (n + 1).ToString(CultureInfo.InvariantCulture) + ". " + Safe(s)));
             return string.Join("\n", parts);
         }
 

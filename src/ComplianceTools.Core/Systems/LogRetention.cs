@@ -57,18 +57,6 @@ namespace ComplianceTools.Core.Systems
             return rule.NewFinding(severity, shortest, subject ?? "Logs", period ?? asOf.Year.ToString(CultureInfo.InvariantCulture), reason, evidence);
         }
 
-        /// <summary>Whole months from <paramref name="since"/> to <paramref name="asOf"/> (2025-09-02 → 2026-03-01 is 5).</summary>
-        public static int MonthsBetween(DateTime since, DateTime asOf)
-        {
-            int months = ((asOf.Year - since.Year) * 12) + asOf.Month - since.Month;
-            if (asOf.Day < since.Day && asOf.Day < DateTime.DaysInMonth(asOf.Year, asOf.Month))
-            {
-                months--;
-            }
-
-            return Math.Max(0, months);
-        }
-
         private static int? Describe(List<EvidenceItem> evidence, string log, DateTime? since, DateTime asOf)
         {
             if (!since.HasValue)
@@ -77,7 +65,7 @@ namespace ComplianceTools.Core.Systems
                 return null;
             }
 
-            int months = MonthsBetween(since.Value.Date, asOf.Date);
+            int months = MonthKey.MonthsBetween(since.Value.Date, asOf.Date);
             evidence.Add(new EvidenceItem(log, Text.Format(nameof(Resources.Strings.LogSince), since.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), months), months));
             return months;
         }

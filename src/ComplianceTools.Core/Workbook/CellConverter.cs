@@ -7,20 +7,24 @@ using ComplianceTools.Core.Common;
 namespace ComplianceTools.Core.Workbook
 {
     /// <summary>
-    /// Turns a raw cell value (as a spreadsheet reader gives it: string, double, bool or DateTime) into the
-    /// column's type, accepting what people really type: numbers stored as text, Excel date serials, date
-    /// text, full-width digits, stray spaces, "31%" for ratios, 是/否/Yes/No/Y/N/1/0, labels or English names.
+    /// The one text-to-value converter, for every sheet and for rows given as text (Import-Csv lines, hashtables):
+    /// turns a raw value (as a spreadsheet reader gives it: string, double, bool or DateTime; or what PowerShell
+    /// passes) into the column's type, accepting what people really type: numbers stored as text, Excel date
+    /// serials, date text in the usual forms (<see cref="TimeText"/>), months in the usual forms
+    /// (<see cref="MonthKey"/>), full-width digits, stray spaces, "31%" for ratios, 是/否/Yes/No/Y/N/1/0, labels or
+    /// English names. It also refuses what cannot be true: a value outside the column's declared range
+    /// (<see cref="ColumnAttribute.Min"/>/<see cref="ColumnAttribute.Max"/>), a date outside 1950–2099 or, where
+    /// the column says so, after today, a year or an ID number where a date belongs, and Excel error values.
     /// </summary>
     public static class CellConverter
     {
-        private static readonly string[] DateFormats =
-        {
-            "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日",
-            "yyyy-M-d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy.M.d H:mm",
-            "yyyy-M-dTH:mm", "yyyy-M-dTH:mm:ss", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm", "yyyy年M月d日 H时m分",
-        };
+        /// <summary>The first and last day a date cell may hold.</summary>
+        public static readonly DateTime FirstDate = new DateTime(MonthKey.FirstYear, 1, 1);
 
-        private static readonly string[] MonthFormats = { "yyyy-M", "yyyy/M", "yyyy.M", "yyyyMM", "yyyy年M月" };
+        public static readonly DateTime LastDate = new DateTime(MonthKey.LastYear, 12, 31, 23, 59, 59);
+
+        /// <summary>What Excel shows for a formula that failed; a cell holding one has no value.</summary>
+        private static readonly string[] ErrorValues = { "#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!" };
 
         private static readonly string[] TimeFormats = { "H:mm", "H:mm:ss", "H时", "H时m分", "H点", "H点m分", "HHmm" };
 
@@ -56,6 +60,12 @@ namespace ComplianceTools.Core.Workbook
                 return true;
             }
 
+            if (raw is string text && text.Length > 1 && text[0] == '#' && IsErrorValue(text))
+            {
+                expected = Text.Format(nameof(Resources.Strings.CellExpectNoError), text);
+                return false;
+            }
+
             bool ok;
             switch (column.Kind)
             {
@@ -65,18 +75,15 @@ namespace ComplianceTools.Core.Workbook
                 case ColumnKind.Integer:
                     ok = TryWhole(raw, int.MinValue, int.MaxValue, out long i);
                     value = ok ? (object)(int)i : null;
-                    expected = ok ? null : Text.Get(nameof(Resources.Strings.CellExpectInteger));
-                    return ok;
+                    return InRange(ok, i, column, nameof(Resources.Strings.CellExpectInteger), ref value, out expected);
                 case ColumnKind.Long:
                     ok = TryWhole(raw, long.MinValue, long.MaxValue, out long l);
                     value = ok ? (object)l : null;
-                    expected = ok ? null : Text.Get(nameof(Resources.Strings.CellExpectInteger));
-                    return ok;
+                    return InRange(ok, l, column, nameof(Resources.Strings.CellExpectInteger), ref value, out expected);
                 case ColumnKind.Number:
                     ok = TryNumber(raw, false, out double d);
                     value = ok ? (object)d : null;
-                    expected = ok ? null : Text.Get(nameof(Resources.Strings.CellExpectNumber));
-                    return ok;
+                    return InRange(ok, d, column, nameof(Resources.Strings.CellExpectNumber), ref value, out expected);
                 case ColumnKind.Ratio:
                     ok = TryNumber(raw, true, out double r) && r >= 0 && r <= 1;
                     value = ok ? (object)r : null;
@@ -84,14 +91,11 @@ namespace ComplianceTools.Core.Workbook
                     return ok;
                 case ColumnKind.Date:
                 case ColumnKind.DateTime:
-                    ok = TryDate(raw, out DateTime dt);
-                    value = ok ? (object)dt : null;
-                    expected = ok ? null : Text.Get(nameof(Resources.Strings.CellExpectDate));
-                    return ok;
+                    return TryDateCell(raw, column, out value, out expected);
                 case ColumnKind.Month:
-                    ok = TryMonth(raw, out string month);
+                    ok = TryMonth(raw, out string month, out NumberLooksLike looks);
                     value = month;
-                    expected = ok ? null : Text.Get(nameof(Resources.Strings.CellExpectMonth));
+                    expected = ok ? null : looks == NumberLooksLike.Year ? Text.Format(nameof(Resources.Strings.CellMonthIsYear), DisplayNumber(raw)) : Text.Get(nameof(Resources.Strings.CellExpectMonth));
                     return ok;
                 case ColumnKind.TimeOfDay:
                     ok = TryTime(raw, out string time);
@@ -108,16 +112,131 @@ namespace ComplianceTools.Core.Workbook
             }
         }
 
-        /// <summary>The raw value as it would show in a message (personal data masked).</summary>
-        public static string Display(object raw, ColumnSchema column)
+        /// <summary>True for the text of an Excel error value (#DIV/0!, #N/A …).</summary>
+        public static bool IsErrorValue(string text)
         {
-            string text = raw == null ? string.Empty : raw is DateTime dt ? dt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : Convert.ToString(raw, CultureInfo.InvariantCulture);
-            if (column.Personal && text.Length > 0)
+            string t = Trim(text);
+            foreach (string e in ErrorValues)
             {
-                string digits = Privacy.Mask.Digits(text);
-                text = digits.Length >= 15 ? Privacy.Mask.IdNumber(text) : digits.Length >= 7 ? Privacy.Mask.Phone(text) : Privacy.Mask.Name(text);
+                if (string.Equals(t, e, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
 
+            return false;
+        }
+
+        /// <summary>What the column accepts, for messages: "a whole number of 0 or more", "a number from 0 to 100".</summary>
+        public static string Describe(ColumnSchema column, string what)
+        {
+            bool min = !double.IsNaN(column.Min), max = !double.IsNaN(column.Max);
+            if (min && max)
+            {
+                return Text.Format(nameof(Resources.Strings.CellExpectBetween), what, Bound(column.Min), Bound(column.Max));
+            }
+
+            if (min)
+            {
+                return Text.Format(nameof(Resources.Strings.CellExpectAtLeast), what, Bound(column.Min));
+            }
+
+            return max ? Text.Format(nameof(Resources.Strings.CellExpectAtMost), what, Bound(column.Max)) : what;
+        }
+
+        private static string Bound(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+        private static bool InRange(bool parsed, double number, ColumnSchema column, string what, ref object value, out string expected)
+        {
+            if (parsed && (double.IsNaN(column.Min) || number >= column.Min) && (double.IsNaN(column.Max) || number <= column.Max))
+            {
+                expected = null;
+                return true;
+            }
+
+            value = null;
+            expected = Describe(column, Text.Get(what));
+            return false;
+        }
+
+        private static bool TryDateCell(object raw, ColumnSchema column, out object value, out string expected)
+        {
+            value = null;
+            expected = null;
+            if (!TryDate(raw, out DateTime dt) || dt < FirstDate || dt > LastDate)
+            {
+                NumberLooksLike looks = LooksLike(raw);
+                string shown = DisplayNumber(raw);
+                switch (looks)
+                {
+                    case NumberLooksLike.Year:
+                        expected = Text.Format(nameof(Resources.Strings.CellDateIsYear), shown);
+                        break;
+                    case NumberLooksLike.YearMonth:
+                        expected = Text.Format(nameof(Resources.Strings.CellDateIsMonth), shown);
+                        break;
+                    case NumberLooksLike.IdNumber:
+                        expected = Text.Get(nameof(Resources.Strings.CellDateIsIdNumber));
+                        break;
+                    default:
+                        expected = Text.Format(nameof(Resources.Strings.CellExpectDate), FirstDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LastDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        break;
+                }
+
+                return false;
+            }
+
+            DateTime today = DateTime.Today;
+            if (column.NotInFuture && dt.Date > today)
+            {
+                expected = Text.Format(nameof(Resources.Strings.CellExpectNotFuture), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                return false;
+            }
+
+            value = dt;
+            return true;
+        }
+
+        /// <summary>What a number standing in a date cell plainly is (a DateTime cell holding 1905-07-17 was 2025 typed into a date-formatted cell).</summary>
+        private static NumberLooksLike LooksLike(object raw)
+        {
+            switch (raw)
+            {
+                case double d:
+                    return TimeText.Classify(d);
+                case int i:
+                    return TimeText.Classify(i);
+                case long l:
+                    return TimeText.Classify(l);
+                case DateTime dt when dt.Year < MonthKey.FirstYear || dt.Year > MonthKey.LastYear:
+                    return TimeText.Classify(Math.Round(dt.ToOADate(), 6));
+                case string s:
+                    return TimeText.Classify(s);
+                default:
+                    return NumberLooksLike.Serial;
+            }
+        }
+
+        /// <summary>A number as the user typed it: 2025 for a date-formatted cell that shows 1905-07-17.</summary>
+        private static string DisplayNumber(object raw)
+        {
+            if (raw is DateTime dt)
+            {
+                double serial = dt.ToOADate();
+                return Math.Abs(serial - Math.Round(serial)) < 1e-6 ? Math.Round(serial).ToString("0", CultureInfo.InvariantCulture) : dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            return Privacy.Mask.Text(Convert.ToString(raw, CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>
+        /// The raw value as it may show in a message: a personal column's value masked whatever it looks like, any
+        /// other value with every phone and ID number in it masked; cut to 60 characters.
+        /// </summary>
+        public static string Display(object raw, ColumnSchema column)
+        {
+            string text = raw == null ? string.Empty : raw is DateTime dt ? dt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : raw is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Convert.ToString(raw, CultureInfo.InvariantCulture);
+            text = column != null && column.Personal ? Privacy.Mask.Value(text) : Privacy.Mask.Text(text);
             return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
         }
 
@@ -253,99 +372,67 @@ namespace ComplianceTools.Core.Workbook
             switch (raw)
             {
                 case DateTime dt:
-                    value = RoundToSecond(dt);
+                    value = TimeText.RoundToSecond(dt);
                     return true;
                 case double d:
-                    return TrySerial(d, out value);
+                    return TimeText.Classify(d) == NumberLooksLike.Serial && TimeText.TryFromSerial(d, out value);
+                case int i:
+                    return TimeText.Classify(i) == NumberLooksLike.Serial && TimeText.TryFromSerial(i, out value);
+                case long l:
+                    return TimeText.Classify(l) == NumberLooksLike.Serial && TimeText.TryFromSerial(l, out value);
                 case bool _:
                     return false;
+                case DateTimeOffset o:
+                    return TimeText.TryParse(o.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture), out value);
+                default:
+                    return TimeText.TryParse(Convert.ToString(raw, CultureInfo.InvariantCulture), out value);
             }
-
-            string s = Compact(Convert.ToString(raw, CultureInfo.InvariantCulture));
-            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double serial) && s.Length != 8)
-            {
-                return TrySerial(serial, out value);
-            }
-
-            // Compact() dropped the space between date and time; put formats without it too.
-            string spaced = SpaceBeforeTime(Convert.ToString(raw, CultureInfo.InvariantCulture));
-            return DateTime.TryParseExact(spaced, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
-                || DateTime.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
         }
 
-        private static string SpaceBeforeTime(string s)
-        {
-            var sb = new StringBuilder(s.Length);
-            bool space = false;
-            foreach (char raw in Trim(s))
-            {
-                char c = HeaderText.FoldWide(raw);
-                if (char.IsWhiteSpace(c))
-                {
-                    space = true;
-                    continue;
-                }
-
-                if (space && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                space = false;
-                sb.Append(c);
-            }
-
-            return sb.ToString();
-        }
-
-        private static bool TrySerial(double serial, out DateTime value)
-        {
-            value = default(DateTime);
-
-            // 1 = 1900-01-01 … 2958465 = 9999-12-31 (Excel's range).
-            if (serial < 1 || serial > 2958465)
-            {
-                return false;
-            }
-
-            value = RoundToSecond(DateTime.FromOADate(serial));
-            return true;
-        }
-
-        private static DateTime RoundToSecond(DateTime dt)
-        {
-            long ticks = (dt.Ticks + (TimeSpan.TicksPerSecond / 2)) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond;
-            return new DateTime(ticks, dt.Kind);
-        }
-
-        private static bool TryMonth(object raw, out string value)
+        private static bool TryMonth(object raw, out string value, out NumberLooksLike looks)
         {
             value = null;
-            if (raw is DateTime dt)
+            looks = NumberLooksLike.Serial;
+            double number;
+            switch (raw)
             {
-                value = dt.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-                return true;
+                case DateTime dt:
+                    if (dt.Year >= MonthKey.FirstYear && dt.Year <= MonthKey.LastYear)
+                    {
+                        value = MonthKey.Of(dt);
+                        return true;
+                    }
+
+                    // 202501 or 2025 typed into a date-formatted cell: Excel shows year 2454 or 1905.
+                    number = Math.Round(dt.ToOADate(), 6);
+                    break;
+                case double d:
+                    number = d;
+                    break;
+                case int i:
+                    number = i;
+                    break;
+                case long l:
+                    number = l;
+                    break;
+                case bool _:
+                    return false;
+                default:
+                    string text = Convert.ToString(raw, CultureInfo.InvariantCulture);
+                    looks = TimeText.Classify(text);
+                    return looks != NumberLooksLike.Year && MonthKey.TryNormalize(text, out value);
             }
 
-            string s = Compact(Convert.ToString(raw, CultureInfo.InvariantCulture));
-            if (raw is double d)
+            // 202501 typed as a number gives its month; a date serial (a month entered as a date) gives the date's month.
+            looks = TimeText.Classify(number);
+            if (looks == NumberLooksLike.YearMonth)
             {
-                // 202501 typed as a number, or a date serial for a month entered as a date.
-                if (d >= 190001 && d <= 999912 && Math.Abs(d - Math.Round(d)) < 1e-9)
-                {
-                    s = ((long)d).ToString(CultureInfo.InvariantCulture);
-                }
-                else if (TrySerial(d, out DateTime fromSerial))
-                {
-                    value = fromSerial.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-                    return true;
-                }
+                return MonthKey.TryNormalize(((long)Math.Round(number)).ToString(CultureInfo.InvariantCulture), out value);
             }
 
-            if (DateTime.TryParseExact(s, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime month)
-                || DateTime.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
+            if (looks == NumberLooksLike.Serial && TimeText.TryFromSerial(number, out DateTime fromSerial) && fromSerial.Year >= MonthKey.FirstYear && fromSerial.Year <= MonthKey.LastYear)
             {
-                value = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                value = MonthKey.Of(fromSerial);
                 return true;
             }
 

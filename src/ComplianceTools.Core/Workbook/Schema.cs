@@ -75,6 +75,15 @@ namespace ComplianceTools.Core.Workbook
 
         /// <summary>Text with this format (yyyy-MM for months, HH:mm for times of day).</summary>
         public string TextFormat { get; set; }
+
+        /// <summary>The smallest value a number column can truly hold (0 for counts, money and seconds); none by default.</summary>
+        public double Min { get; set; } = double.NaN;
+
+        /// <summary>The largest value a number column can truly hold (100 for a credit score); none by default.</summary>
+        public double Max { get; set; } = double.NaN;
+
+        /// <summary>A date that cannot lie after the day the workbook is read (a log's first day, a complaint received, a decision taken).</summary>
+        public bool NotInFuture { get; set; }
     }
 
     /// <summary>The Chinese label of an enumeration value, shown in drop-downs; the English name is accepted too.</summary>

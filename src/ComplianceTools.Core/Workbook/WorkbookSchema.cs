@@ -66,6 +66,9 @@ namespace ComplianceTools.Core.Workbook
             HintZh = attribute.HintZh;
             Format = attribute.Format;
             TextFormat = attribute.TextFormat;
+            Min = attribute.Min;
+            Max = attribute.Max;
+            NotInFuture = attribute.NotInFuture;
             Index = index;
             Type valueType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             ValueType = valueType;
@@ -109,6 +112,15 @@ namespace ComplianceTools.Core.Workbook
 
         /// <summary>Text format of a Month or TimeOfDay column.</summary>
         public string TextFormat { get; }
+
+        /// <summary>The smallest value the column accepts (NaN: no bound).</summary>
+        public double Min { get; }
+
+        /// <summary>The largest value the column accepts (NaN: no bound).</summary>
+        public double Max { get; }
+
+        /// <summary>A date column whose dates cannot lie after the day of reading.</summary>
+        public bool NotInFuture { get; }
 
         /// <summary>Position of the column in the sheet, from 0.</summary>
         public int Index { get; }

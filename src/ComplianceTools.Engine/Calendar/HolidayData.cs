@@ -83,12 +83,13 @@ namespace ComplianceTools.Engine.Calendar
             {
                 foreach (JToken y in declared)
                 {
-                    if (y.Type != JTokenType.Integer || (int)y < 1949 || (int)y > 2200)
+                    // A 30-digit number is a BigInteger: it is "not a year", never an overflow.
+                    if (y.Type != JTokenType.Integer || !(((JValue)y).Value is long year) || year < 1949 || year > 2200)
                     {
                         throw Invalid(file, Line(y), Text.Format(nameof(Strings.HolidayFileBadYear), y.ToString(Formatting.None)));
                     }
 
-                    years.Add((int)y);
+                    years.Add((int)year);
                 }
             }
 
@@ -117,7 +118,7 @@ namespace ComplianceTools.Engine.Calendar
 
             foreach (JProperty p in map.Properties())
             {
-                if (!DateTime.TryParseExact(p.Name, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime date))
+                if (!DateTime.TryParseExact(p.Name, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime date) || date < WorkingCalendar.FirstDate || date > WorkingCalendar.LastDate)
                 {
                     throw Invalid(file, Line(p), Text.Format(nameof(Strings.HolidayFileBadDate), p.Name));
                 }

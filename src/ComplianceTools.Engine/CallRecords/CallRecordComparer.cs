@@ -26,6 +26,20 @@ namespace ComplianceTools.Engine.CallRecords
 
         public static CallRecordComparison Compare(CallRecordOptions options, RuleDefinition volumeRule, RuleDefinition matchRule, string period = null)
         {
+            try
+            {
+                return CompareCore(options, volumeRule, matchRule, period);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // Input files are read inside a guard of their own; what is left is writing: the output folder or the spill files.
+                string where = !string.IsNullOrEmpty(options?.OutputDirectory) ? options.OutputDirectory : (options?.TempDirectory ?? Path.GetTempPath());
+                throw new ComplianceException(new ComplianceProblem("ComplianceTools.CallRecords.WriteFailed", ProblemKind.WriteError, Text.Format(nameof(Core.Resources.Strings.CallRecordWriteFailed), where, ex.Message), where), ex);
+            }
+        }
+
+        private static CallRecordComparison CompareCore(CallRecordOptions options, RuleDefinition volumeRule, RuleDefinition matchRule, string period)
+        {
             if (options == null)
             {
                 throw new ArgumentNullException(nameof(options));
@@ -122,6 +136,10 @@ namespace ComplianceTools.Engine.CallRecords
                         Files = jobs.Count(j => j.Source.Source == s && !j.Failed),
                         Rows = jobs.Where(j => j.Source.Source == s && !j.Failed).Sum(j => j.Reader.Rows),
                         Rejected = jobs.Where(j => j.Source.Source == s && !j.Failed).Sum(j => j.Reader.Rejected),
+                        RejectedBy = Enum.GetValues(typeof(CallRecordRejectReason)).Cast<CallRecordRejectReason>()
+                            .Select(reason => new KeyValuePair<CallRecordRejectReason, long>(reason, jobs.Where(j => j.Source.Source == s && !j.Failed).Sum(j => j.Reader.RejectedBy[(int)reason])))
+                            .Where(pair => pair.Value > 0)
+                            .ToDictionary(pair => pair.Key, pair => pair.Value),
                         Duplicates = counts.Duplicates[i],
                         Unique = counts.Unique[i],
                         Only = counts.Only[i],
@@ -144,8 +162,17 @@ namespace ComplianceTools.Engine.CallRecords
                 if (output != null)
                 {
                     cancel.ThrowIfCancellationRequested();
-                    output.Commit();
-                    result.OutputFiles = output.Targets.Where(t => t == Path.Combine(options.OutputDirectory, CallRecordOutput.RejectedName) || readable.Contains(SourceOf(t))).ToList();
+
+                    // A source not read, or whose every row was rejected, gets no only-in file: an empty one would
+                    // replace a good one of an earlier run. Files of an earlier run that this one did not write go.
+                    var written = new HashSet<CallSource>(readable.Where(s => !result.Get(s).Unusable));
+                    output.Commit(written);
+                    result.OutputFiles = output.Written;
+                    result.RemovedFiles = output.Removed;
+                    foreach (string removed in output.Removed)
+                    {
+                        report(new ComplianceProblem("ComplianceTools.CallRecords.StaleOutputRemoved", ProblemKind.Warning, Text.Format(nameof(Core.Resources.Strings.CallRecordStaleOutputRemoved), removed), removed));
+                    }
                 }
 
                 result.Elapsed = watch.Elapsed;
@@ -170,12 +197,6 @@ namespace ComplianceTools.Engine.CallRecords
 
             string dir = Path.GetDirectoryName(full);
             return Directory.Exists(dir) ? Directory.GetFiles(dir, name).OrderBy(f => f, StringComparer.Ordinal).ToList() : new List<string>();
-        }
-
-        private static CallSource SourceOf(string outputPath)
-        {
-            string name = Path.GetFileNameWithoutExtension(outputPath);
-            return name.StartsWith("only-in-", StringComparison.Ordinal) && Enum.TryParse(name.Substring(8), out CallSource s) ? s : CallSource.Platform;
         }
 
         private static int PartitionCount(List<Job> jobs, long budget)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using ComplianceTools.Core.CallRecords;
 using ComplianceTools.Core.Common;
@@ -12,12 +13,17 @@ namespace ComplianceTools.Engine.CallRecords
     /// <summary>
     /// The files of -OutputDirectory: rejected rows and, per source, the calls found only there. Each is
     /// written to a temporary file in the same folder and moved into place at the end (whole or nothing).
+    /// The folder's files of these names are this cmdlet's: any of them already there is refused without -Force;
+    /// with -Force, one this run does not write (a source not given, not readable, or whose every row was
+    /// rejected) is removed, so an earlier run's result never sits beside this one's as if it were new.
     /// </summary>
     internal sealed class CallRecordOutput : IDisposable
     {
         public const string RejectedName = "rejected-rows.csv";
 
         private readonly bool _includePersonalData;
+        private readonly bool _force;
+        private readonly string _directory;
         private readonly IReadOnlyList<string> _files;
         private readonly Dictionary<string, string> _temps = new Dictionary<string, string>();
         private readonly StreamWriter _rejected;
@@ -27,6 +33,8 @@ namespace ComplianceTools.Engine.CallRecords
         public CallRecordOutput(string directory, IEnumerable<CallSource> sources, bool force, bool includePersonalData, IReadOnlyList<string> inputFiles)
         {
             _includePersonalData = includePersonalData;
+            _force = force;
+            _directory = directory;
             _files = inputFiles;
             var targets = new List<string> { Path.Combine(directory, RejectedName) };
             foreach (CallSource s in sources)
@@ -34,7 +42,7 @@ namespace ComplianceTools.Engine.CallRecords
                 targets.Add(OnlyPath(directory, s));
             }
 
-            foreach (string target in targets)
+            foreach (string target in Owned(directory))
             {
                 if (File.Exists(target) && !force)
                 {
@@ -56,6 +64,22 @@ namespace ComplianceTools.Engine.CallRecords
         }
 
         public IReadOnlyList<string> Targets { get; }
+
+        /// <summary>The files moved into place by <see cref="Commit"/>.</summary>
+        public IReadOnlyList<string> Written { get; private set; } = Array.Empty<string>();
+
+        /// <summary>Files of an earlier run removed by <see cref="Commit"/>.</summary>
+        public IReadOnlyList<string> Removed { get; private set; } = Array.Empty<string>();
+
+        /// <summary>Every file name of the folder this cmdlet owns: rejected-rows.csv and only-in-*.csv of each source.</summary>
+        public static IEnumerable<string> Owned(string directory)
+        {
+            yield return Path.Combine(directory, RejectedName);
+            foreach (CallSource s in (CallSource[])Enum.GetValues(typeof(CallSource)))
+            {
+                yield return OnlyPath(directory, s);
+            }
+        }
 
         public static string OnlyPath(string directory, CallSource source) => Path.Combine(directory, "only-in-" + source + ".csv");
 
@@ -110,20 +134,47 @@ namespace ComplianceTools.Engine.CallRecords
             }
         }
 
-        /// <summary>Closes the temporary files and moves each into place.</summary>
-        public void Commit()
+        /// <summary>
+        /// Closes the temporary files and moves into place the rejected rows and the only-in files of <paramref name="sources"/>;
+        /// the other temporary files are dropped, and (with -Force) owned files of an earlier run that were not written now are removed.
+        /// </summary>
+        public void Commit(ISet<CallSource> sources)
         {
             CloseAll();
+            var written = new List<string>();
             foreach (KeyValuePair<string, string> pair in _temps)
             {
+                bool keep = pair.Key == Path.Combine(_directory, RejectedName) || (sources != null && sources.Any(s => OnlyPath(_directory, s) == pair.Key));
+                if (!keep)
+                {
+                    File.Delete(pair.Value);
+                    continue;
+                }
+
                 if (File.Exists(pair.Key))
                 {
                     File.Delete(pair.Key);
                 }
 
                 File.Move(pair.Value, pair.Key);
+                written.Add(pair.Key);
             }
 
+            var removed = new List<string>();
+            if (_force)
+            {
+                foreach (string owned in Owned(_directory))
+                {
+                    if (!written.Contains(owned) && File.Exists(owned))
+                    {
+                        File.Delete(owned);
+                        removed.Add(owned);
+                    }
+                }
+            }
+
+            Written = written;
+            Removed = removed;
             _committed = true;
         }
 
@@ -158,7 +209,7 @@ namespace ComplianceTools.Engine.CallRecords
 
         private StreamWriter Open(string target)
         {
-            string temp = Path.Combine(Path.GetDirectoryName(target), "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            string temp = Core.Reporting.OutputFile.TemporaryPath(target);
             _temps[target] = temp;
             return new StreamWriter(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(true));
         }

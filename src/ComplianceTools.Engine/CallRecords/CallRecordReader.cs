@@ -9,6 +9,7 @@ using System.Threading;
 using ComplianceTools.Core.CallRecords;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Privacy;
+using ComplianceTools.Engine.Workbook;
 using ExcelDataReader;
 using Sylvan.Data.Csv;
 
@@ -32,6 +33,7 @@ namespace ComplianceTools.Engine.CallRecords
         private readonly Action<CallRecordRejection> _reject;
         private readonly CancellationToken _cancel;
         private readonly KeyBlock[] _blocks;
+        private int _callerIndex = -1;
 
         public CallRecordReader(CallRecordSourceInput input, string path, int fileIndex, PartitionStore store, Action<CallRecordRejection> reject, CancellationToken cancel)
         {
@@ -48,6 +50,9 @@ namespace ComplianceTools.Engine.CallRecords
         public long Rows { get; private set; }
 
         public long Rejected { get; private set; }
+
+        /// <summary>Rows rejected, by <see cref="CallRecordRejectReason"/>.</summary>
+        public long[] RejectedBy { get; } = new long[Enum.GetValues(typeof(CallRecordRejectReason)).Length];
 
         public CallRecordFile File { get; private set; }
 
@@ -109,7 +114,7 @@ namespace ComplianceTools.Engine.CallRecords
             File.Encoding = encoding.WebName;
             using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan))
             using (Stream stream = gz ? (Stream)new GZipStream(file, CompressionMode.Decompress) : file)
-            using (var text = new StreamReader(stream, encoding, true, 1 << 16))
+            using (var text = new LineCountingReader(new StreamReader(stream, encoding, true, 1 << 16)))
             {
                 var options = new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16, MaxBufferSize = 1 << 24, OwnsReader = false, Comment = '\0' };
                 CsvDataReader csv;
@@ -137,13 +142,15 @@ namespace ComplianceTools.Engine.CallRecords
                     }
 
                     ResolveColumns(headers, out int callerIndex, out int startIndex, out int offset, out TimeZoneInfo zone);
+                    _callerIndex = callerIndex;
                     var callerChars = new char[FieldBuffer];
                     var startChars = new char[FieldBuffer];
                     long rows = 0;
-                    long line = 1;
+                    long record = 0;
                     while (csv.Read())
                     {
-                        line++;
+                        // The physical line: blank lines and line breaks inside quoted fields count, as an editor shows them.
+                        long line = text.LineOf(++record);
                         if (csv.RowFieldCount <= 1 && fieldCount > 1 && csv.GetChars(0, 0, callerChars, 0, FieldBuffer) == 0)
                         {
                             continue; // a blank line is not a row
@@ -190,6 +197,9 @@ namespace ComplianceTools.Engine.CallRecords
         private void ReadExcel(CallRecordProgress.FileProgress progress)
         {
             File.Encoding = string.Empty;
+
+            // The same size, ratio and DTD checks as a compliance workbook: a small file must not expand past memory.
+            WorkbookPackage.Inspect(_path);
             using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16))
             using (IExcelDataReader excel = ExcelReaderFactory.CreateOpenXmlReader(file))
             {
@@ -211,11 +221,18 @@ namespace ComplianceTools.Engine.CallRecords
                 }
 
                 ResolveColumns(headers, out int callerIndex, out int startIndex, out int offset, out TimeZoneInfo zone);
+                _callerIndex = callerIndex;
                 var chars = new char[FieldBuffer];
                 long rows = 0;
                 while (excel.Read())
                 {
-                    long line = rows + 2;
+                    // The sheet row as Excel numbers it: blank rows count. Past Excel's last row the file was doctored.
+                    long line = excel.Depth + 1;
+                    if (line > 1048576)
+                    {
+                        throw new InvalidDataException(Text.Format(nameof(Core.Resources.Strings.CallRecordPastExcelRows), 1048576));
+                    }
+
                     object callerValue = excel.GetValue(callerIndex);
                     object startValue = excel.GetValue(startIndex);
                     if (callerValue == null && startValue == null && IsBlankRow(excel))
@@ -334,35 +351,41 @@ namespace ComplianceTools.Engine.CallRecords
         private void Reject(CsvDataReader csv, long line, CallRecordRejectReason reason)
         {
             Rejected++;
+            RejectedBy[(int)reason]++;
             var fields = new string[csv.RowFieldCount];
             for (int i = 0; i < fields.Length; i++)
             {
                 fields[i] = csv.GetString(i);
             }
 
-            _reject(new CallRecordRejection { Source = _input.Source, File = _path, Line = line, Reason = reason, Row = MaskRow(fields, ",") });
+            _reject(new CallRecordRejection { Source = _input.Source, File = _path, Line = line, Reason = reason, Row = MaskRow(fields, ",", _callerIndex) });
         }
 
         private void RejectExcel(IExcelDataReader excel, long line, CallRecordRejectReason reason)
         {
             Rejected++;
+            RejectedBy[(int)reason]++;
             var fields = new string[excel.FieldCount];
             for (int i = 0; i < fields.Length; i++)
             {
                 fields[i] = Convert.ToString(excel.GetValue(i), CultureInfo.InvariantCulture);
             }
 
-            _reject(new CallRecordRejection { Source = _input.Source, File = _path, Line = line, Reason = reason, Row = MaskRow(fields, ",") });
+            _reject(new CallRecordRejection { Source = _input.Source, File = _path, Line = line, Reason = reason, Row = MaskRow(fields, ",", _callerIndex) });
         }
 
-        /// <summary>The fields joined, each one that looks like a phone number (7+ digits, only number punctuation) masked.</summary>
-        internal static string MaskRow(string[] fields, string delimiter)
+        /// <summary>
+        /// The fields joined, with personal data masked by the one masking path: the caller column (a personal
+        /// column) and any field that is a phone number (7+ digits, only number punctuation) as a phone, and every
+        /// mobile, landline or ID number inside any other field (free text, next to letters) where it sits.
+        /// </summary>
+        internal static string MaskRow(string[] fields, string delimiter, int callerIndex = -1)
         {
             var parts = new string[fields.Length];
             for (int i = 0; i < fields.Length; i++)
             {
                 string f = fields[i] ?? string.Empty;
-                parts[i] = LooksLikePhone(f) ? Mask.Phone(f) : f;
+                parts[i] = LooksLikePhone(f) || (i == callerIndex && Mask.Digits(f).Length >= 7) ? Mask.Phone(f) : Mask.Text(f);
             }
 
             return string.Join(delimiter, parts);

@@ -67,6 +67,19 @@ namespace ComplianceTools.Engine.CallRecords
                 throw new ArgumentOutOfRangeException(nameof(calls));
             }
 
+            try
+            {
+                return GenerateCore(calls, seed, directory, force, cancel);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw new ComplianceException(new ComplianceProblem("ComplianceTools.CallRecords.WriteFailed", ProblemKind.WriteError, Text.Format(nameof(Core.Resources.Strings.CallRecordWriteFailed), directory, ex.Message), directory), ex);
+            }
+        }
+
+        private static CallRecordSampleResult GenerateCore(long calls, int seed, string directory, bool force, CancellationToken cancel)
+        {
+
             System.IO.Directory.CreateDirectory(directory);
             var result = new CallRecordSampleResult
             {
@@ -112,7 +125,7 @@ namespace ComplianceTools.Engine.CallRecords
             {
                 for (int s = 0; s < 3; s++)
                 {
-                    temps[s] = targets[s] + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+                    temps[s] = Core.Reporting.OutputFile.TemporaryPath(targets[s]);
                 }
 
                 writers[0] = new Writer(temps[0], new UTF8Encoding(false), "\n");
@@ -222,7 +235,7 @@ namespace ComplianceTools.Engine.CallRecords
                 figures.AllThree,
                 figures.Union,
             };
-            string expectedTemp = result.Expected + ".tmp";
+            string expectedTemp = Core.Reporting.OutputFile.TemporaryPath(result.Expected);
             File.WriteAllText(expectedTemp, JsonConvert.SerializeObject(json, Formatting.Indented), new UTF8Encoding(false));
             if (File.Exists(result.Expected))
             {

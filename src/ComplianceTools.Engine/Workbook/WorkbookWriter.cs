@@ -55,13 +55,14 @@ namespace ComplianceTools.Engine.Workbook
         {
             options = options ?? new WorkbookWriteOptions();
             string full = Path.GetFullPath(path);
+            Core.Reporting.OutputFile.CheckName(full);
             if (File.Exists(full) && !options.Overwrite)
             {
                 throw new ComplianceException(new ComplianceProblem(WorkbookReader.ErrorPrefix + "FileExists", ProblemKind.ResourceExists, Text.Format(nameof(Core.Resources.Strings.WorkbookFileExists), full), full));
             }
 
             DateTime stamp = options.Timestamp ?? DateTime.Now;
-            string temp = Path.Combine(Path.GetDirectoryName(full), "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+            string temp = Core.Reporting.OutputFile.TemporaryPath(full);
             try
             {
                 byte[] package = Build(data, stamp, options.Progress);

@@ -16,14 +16,17 @@ namespace ComplianceTools.Commands.Calendar
 
         /// <summary>How many working days to count; negative counts backwards.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(-3650, 3650)]
         public int WorkingDays { get; set; }
 
         protected override void ProcessRecord()
         {
-            DueDateResult result = WorkingCalendar.AddWorkingDays(From, WorkingDays);
-            WarnUncovered(result.UncoveredYears);
-            WriteObject(result);
+            // A date or count the calendar cannot take fails this input only; the next date down the pipeline is counted.
+            TryRun(() =>
+            {
+                DueDateResult result = WorkingCalendar.AddWorkingDays(From, WorkingDays);
+                WarnUncovered(result.UncoveredYears);
+                WriteObject(result);
+            });
         }
     }
 }

@@ -21,9 +21,13 @@ namespace ComplianceTools.Commands.Calendar
 
         protected override void ProcessRecord()
         {
-            WorkingDayCount count = WorkingCalendar.CountWorkingDays(From, To);
-            WarnUncovered(count.UncoveredYears);
-            WriteObject(count);
+            // A date the calendar cannot take fails this input only; the next pair down the pipeline is counted.
+            TryRun(() =>
+            {
+                WorkingDayCount count = WorkingCalendar.CountWorkingDays(From, To);
+                WarnUncovered(count.UncoveredYears);
+                WriteObject(count);
+            });
         }
     }
 }

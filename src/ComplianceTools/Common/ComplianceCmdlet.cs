@@ -3,13 +3,17 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Privacy;
 using ComplianceTools.Core.Rules;
 
 namespace ComplianceTools.Commands.Common
 {
     /// <summary>
-    /// Shared plumbing of every cmdlet: the rule catalog with -Baseline applied, and turning engine
-    /// problems into ErrorRecords with stable ids, precise categories and the offending item as target.
+    /// Shared plumbing of every cmdlet: the rule catalog with -Baseline applied, turning engine problems into
+    /// ErrorRecords with stable ids, precise categories and the offending item as target, and the privacy net of
+    /// every stream but output: error, warning, verbose, debug and progress text pass through
+    /// <see cref="Core.Privacy.Mask.Text"/> (these methods hide the PSCmdlet ones, so every cmdlet of the module
+    /// writes through them).
     /// </summary>
     public abstract class ComplianceCmdlet : PSCmdlet
     {
@@ -135,16 +139,102 @@ namespace ComplianceTools.Commands.Common
             }
         }
 
+        /// <summary>A warning with any phone or ID number in it masked.</summary>
+        protected new void WriteWarning(string text) => base.WriteWarning(Mask.Text(text));
+
+        /// <summary>A verbose message with any phone or ID number in it masked.</summary>
+        protected new void WriteVerbose(string text) => base.WriteVerbose(Mask.Text(text));
+
+        /// <summary>A debug message with any phone or ID number in it masked.</summary>
+        protected new void WriteDebug(string text) => base.WriteDebug(Mask.Text(text));
+
+        /// <summary>A progress record whose activity, status and operation have any phone or ID number masked.</summary>
+        protected new void WriteProgress(ProgressRecord record)
+        {
+            if (record != null)
+            {
+                record.Activity = Mask.Text(record.Activity);
+                record.StatusDescription = Mask.Text(record.StatusDescription);
+                record.CurrentOperation = Mask.Text(record.CurrentOperation);
+            }
+
+            base.WriteProgress(record);
+        }
+
+        /// <summary>An error record whose message, details and target have any phone or ID number masked.</summary>
+        protected new void WriteError(ErrorRecord record) => base.WriteError(Scrub(record));
+
+        /// <summary>Stops the command with an error record whose message, details and target have any phone or ID number masked.</summary>
+        protected new void ThrowTerminatingError(ErrorRecord record) => base.ThrowTerminatingError(Scrub(record));
+
+        /// <summary>The error record of a problem: message, recommended action and target masked, id and category kept.</summary>
         internal static ErrorRecord ToErrorRecord(ComplianceProblem problem, Exception inner)
         {
-            Exception exception = inner as ComplianceException ?? new ComplianceException(problem, inner);
-            var record = new ErrorRecord(exception, problem.ErrorId, Map(problem.Kind), problem.Target?.ToString() ?? problem.Target);
-            if (!string.IsNullOrEmpty(problem.RecommendedAction))
+            ComplianceProblem safe = Scrub(problem);
+            Exception exception;
+            if (ReferenceEquals(safe, problem) && inner is ComplianceException same && ReferenceEquals(same.Problem, problem))
             {
-                record.ErrorDetails = new ErrorDetails(problem.Message) { RecommendedAction = problem.RecommendedAction };
+                exception = inner;
+            }
+            else
+            {
+                // The inner exception travels along only when its own message holds nothing personal.
+                Exception cause = inner is ComplianceException ce ? ce.InnerException : inner;
+                exception = new ComplianceException(safe, cause != null && Mask.Text(cause.Message) == cause.Message ? cause : null);
+            }
+
+            var record = new ErrorRecord(exception, safe.ErrorId, Map(safe.Kind), safe.Target);
+            if (!string.IsNullOrEmpty(safe.RecommendedAction))
+            {
+                record.ErrorDetails = new ErrorDetails(safe.Message) { RecommendedAction = safe.RecommendedAction };
             }
 
             return record;
+        }
+
+        /// <summary>A problem with its message, recommended action and target masked (the same object when nothing needed masking).</summary>
+        internal static ComplianceProblem Scrub(ComplianceProblem problem)
+        {
+            string message = Mask.Text(problem.Message);
+            string action = Mask.Text(problem.RecommendedAction);
+            string targetText = problem.Target?.ToString();
+            string target = Mask.Text(targetText);
+            if (message == problem.Message && action == problem.RecommendedAction && (problem.Target == null || (problem.Target is string text && text == target)))
+            {
+                return problem;
+            }
+
+            return new ComplianceProblem(problem.ErrorId, problem.Kind, message, target, action);
+        }
+
+        private static ErrorRecord Scrub(ErrorRecord record)
+        {
+            if (record == null)
+            {
+                return null;
+            }
+
+            if (record.Exception is ComplianceException ce)
+            {
+                ComplianceProblem safe = Scrub(ce.Problem);
+                return ReferenceEquals(safe, ce.Problem) ? record : ToErrorRecord(safe, ce.InnerException);
+            }
+
+            string message = record.Exception?.Message;
+            string details = record.ErrorDetails?.Message;
+            string targetText = record.TargetObject as string;
+            if (Mask.Text(message) == message && Mask.Text(details) == details && Mask.Text(targetText) == targetText)
+            {
+                return record;
+            }
+
+            var copy = new ErrorRecord(new InvalidOperationException(Mask.Text(message)), record.FullyQualifiedErrorId, record.CategoryInfo.Category, targetText != null ? Mask.Text(targetText) : record.TargetObject);
+            if (record.ErrorDetails != null)
+            {
+                copy.ErrorDetails = new ErrorDetails(Mask.Text(details)) { RecommendedAction = Mask.Text(record.ErrorDetails.RecommendedAction) };
+            }
+
+            return copy;
         }
 
         private static ErrorCategory Map(ProblemKind kind)

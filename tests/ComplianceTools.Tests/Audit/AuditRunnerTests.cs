@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ComplianceTools.Core.Audit;
+using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Systems;
 using ComplianceTools.Engine.Rules;
@@ -74,8 +75,8 @@ namespace ComplianceTools.Tests.Audit
             var dataset = InspectionSamples.Varied();
             var result = AuditRunner.Run(s_checks, dataset, CatalogLoader.Default, new[] { "SYS-001" });
             Assert.Equal(new DateTime(2026, 3, 1), result.Summary.AsOf);
-            Assert.Equal(5, LogRetention.MonthsBetween(new DateTime(2025, 9, 2), new DateTime(2026, 3, 1)));
-            Assert.Equal(6, LogRetention.MonthsBetween(new DateTime(2025, 8, 31), new DateTime(2026, 2, 28)));
+            Assert.Equal(5, MonthKey.MonthsBetween(new DateTime(2025, 9, 2), new DateTime(2026, 3, 1)));
+            Assert.Equal(6, MonthKey.MonthsBetween(new DateTime(2025, 8, 31), new DateTime(2026, 2, 28)));
         }
     }
 

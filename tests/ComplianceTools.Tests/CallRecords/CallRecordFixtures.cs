@@ -47,7 +47,7 @@ namespace ComplianceTools.Tests.CallRecords
             return path;
         }
 
-        /// <summary>A minimal .xlsx: inline-string headers and callers, the start as an Excel date serial.</summary>
+        /// <summary>A minimal .xlsx: inline-string headers and callers, the start as an Excel date serial; a null row is left blank.</summary>
         public static string WriteXlsx(string folder, string name, string[] headers, object[][] rows)
         {
             string path = Path.Combine(folder, name);
@@ -61,7 +61,11 @@ namespace ComplianceTools.Tests.CallRecords
                 AppendRow(sheet, 1, headers);
                 for (int r = 0; r < rows.Length; r++)
                 {
-                    AppendRow(sheet, r + 2, rows[r]);
+                    // A null row stays blank, as a row left empty in Excel.
+                    if (rows[r] != null)
+                    {
+                        AppendRow(sheet, r + 2, rows[r]);
+                    }
                 }
 
                 sheet.Append("</sheetData></worksheet>");

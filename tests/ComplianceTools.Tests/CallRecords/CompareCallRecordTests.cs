@@ -251,7 +251,8 @@ namespace ComplianceTools.Tests.CallRecords
             var files = ((System.Collections.IEnumerable)r.Prop("Files")).Cast<object>().Select(PSObject.AsPSObject).ToList();
             Assert.Equal("gb18030", files.Single(f => f.Text("Path") == gb).Text("Encoding"));
             Assert.Equal("真实主叫", files.Single(f => f.Text("Path") == noBom).Text("CallerColumn"));
-            Assert.Equal(5L, PSObject.AsPSObject(((System.Collections.IList)r.Prop("Rejections"))[0]).Prop("Line"));
+            // The row of 2025-02-30 is on the file's 6th line: the quoted 备注 of the first row spans lines 2 and 3.
+            Assert.Equal(6L, PSObject.AsPSObject(((System.Collections.IList)r.Prop("Rejections"))[0]).Prop("Line"));
         }
 
         [Fact]

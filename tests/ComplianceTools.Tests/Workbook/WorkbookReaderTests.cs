@@ -142,7 +142,7 @@ namespace ComplianceTools.Tests.Workbook
             Assert.Equal(ComplaintChannel.C12321, rows[0].Source);
             Assert.Equal(ComplaintChannel.C12300, rows[1].Source);
             Assert.Equal(new[] { "2:D (首次响应时间 FirstResponseAt)", "3:A (工单号 TicketId)", "4:B (来源渠道 Source)" }, _problems.Select(p => ((SourceLocation)p.Target).Row + ":" + ((SourceLocation)p.Target).Column));
-            Assert.Contains("expected a date (yyyy-mm-dd or an Excel date); found 'yesterday'", _problems[0].Message);
+            Assert.Contains("expected a date between 1950-01-01 and 2099-12-31 (yyyy-mm-dd or an Excel date); found 'yesterday'", _problems[0].Message);
             Assert.Contains("expected a value (the column is required)", _problems[1].Message);
             Assert.Contains("found '微博'", _problems[2].Message);
         }

@@ -16,6 +16,7 @@ namespace ComplianceTools.Tests.Workbook
     internal sealed class XlsxBuilder
     {
         private readonly List<KeyValuePair<string, List<object[]>>> _sheets = new List<KeyValuePair<string, List<object[]>>>();
+        private readonly Dictionary<int, string> _states = new Dictionary<int, string>();
 
         /// <summary>A sheet; each row is an array of cells (null = empty; a row that is null stays blank).</summary>
         public XlsxBuilder Sheet(string name, params object[][] rows)
@@ -23,6 +24,19 @@ namespace ComplianceTools.Tests.Workbook
             _sheets.Add(new KeyValuePair<string, List<object[]>>(name, rows.ToList()));
             return this;
         }
+
+        /// <summary>Marks the sheet added last as hidden ("hidden") or very hidden ("veryHidden"), as Excel's Hide and VBA do.</summary>
+        public XlsxBuilder State(string state)
+        {
+            _states[_sheets.Count - 1] = state;
+            return this;
+        }
+
+        /// <summary>A cell showing an Excel error (#DIV/0!, #N/A): a formula whose saved result is the error.</summary>
+        public static object Error(string value) => new RawCell("<c r=\"{0}\" t=\"e\"><f>1/0</f><v>" + SecurityElement.Escape(value) + "</v></c>");
+
+        /// <summary>A formula cell with no saved result, as written by programs that do not calculate.</summary>
+        public static object FormulaWithoutValue(string formula) => new RawCell("<c r=\"{0}\"><f>" + SecurityElement.Escape(formula) + "</f></c>");
 
         /// <summary>A date-formatted cell (what Excel stores when someone types a date).</summary>
         public static object Date(int y, int m, int d) => new DateTime(y, m, d);
@@ -38,7 +52,8 @@ namespace ComplianceTools.Tests.Workbook
                 {
                     int n = i + 1;
                     types.Append("<Override PartName=\"/xl/worksheets/sheet" + n + ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
-                    sheets.Append("<sheet name=\"" + SecurityElement.Escape(_sheets[i].Key) + "\" sheetId=\"" + n + "\" r:id=\"rId" + n + "\"/>");
+                    string state = _states.TryGetValue(i, out string s) ? " state=\"" + s + "\"" : string.Empty;
+                    sheets.Append("<sheet name=\"" + SecurityElement.Escape(_sheets[i].Key) + "\" sheetId=\"" + n + "\"" + state + " r:id=\"rId" + n + "\"/>");
                     rels.Append("<Relationship Id=\"rId" + n + "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet" + n + ".xml\"/>");
                     Write(zip, "xl/worksheets/sheet" + n + ".xml", SheetXml(_sheets[i].Value));
                 }
@@ -75,6 +90,9 @@ namespace ComplianceTools.Tests.Workbook
                     string reference = Letter(c) + (r + 1);
                     switch (v)
                     {
+                        case RawCell raw:
+                            sb.Append(string.Format(CultureInfo.InvariantCulture, raw.Xml, reference));
+                            break;
                         case string s:
                             sb.Append("<c r=\"" + reference + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" + SecurityElement.Escape(s) + "</t></is></c>");
                             break;
@@ -94,6 +112,16 @@ namespace ComplianceTools.Tests.Workbook
             }
 
             return sb + "</sheetData></worksheet>";
+        }
+
+        private sealed class RawCell
+        {
+            public RawCell(string xml)
+            {
+                Xml = xml;
+            }
+
+            public string Xml { get; }
         }
 
         private static string Letter(int index) => index < 26 ? ((char)('A' + index)).ToString() : ((char)('A' + (index / 26) - 1)).ToString() + (char)('A' + (index % 26));

@@ -19,7 +19,7 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Connected", "是否接通")]
         public YesNo? Connected { get; set; }
 
-        [Column("ConnectSeconds", "接通秒数", Format = "0.0", Aliases = new[] { "回拨时长" })]
+        [Column("ConnectSeconds", "接通秒数", Min = 0, Format = "0.0", Aliases = new[] { "回拨时长" })]
         public double? ConnectSeconds { get; set; }
     }
 }

@@ -22,13 +22,13 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("BusinessCategory", "业务种类", Hint = "B24 呼叫中心业务", HintZh = "B24 呼叫中心业务")]
         public string BusinessCategory { get; set; }
 
-        [Column("ReportYear", "报告年度", Required = true, Aliases = new[] { "年度", "Year" })]
+        [Column("ReportYear", "报告年度", Required = true, Min = 2000, Max = 2099, Aliases = new[] { "年度", "Year" })]
         public int? ReportYear { get; set; }
 
         [Column("CheckDate", "检查日期", Aliases = new[] { "自查日期" }, Format = "yyyy-mm-dd")]
         public DateTime? CheckDate { get; set; }
 
-        [Column("SeatsOnFile", "备案坐席数", Aliases = new[] { "填报坐席数", "坐席规模" })]
+        [Column("SeatsOnFile", "备案坐席数", Min = 0, Aliases = new[] { "填报坐席数", "坐席规模" })]
         public int? SeatsOnFile { get; set; }
 
         [Column("AiCapabilityDeclared", "具备人工智能语音能力", Aliases = new[] { "AI能力", "AiCapability" })]
@@ -61,7 +61,7 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("PrivacyPolicyFile", "隐私政策文件", Hint = ".txt, .docx or .pdf path", HintZh = ".txt、.docx或.pdf文件路径")]
         public string PrivacyPolicyFile { get; set; }
 
-        [Column("CreditScore", "码号信用分", Aliases = new[] { "信用分" })]
+        [Column("CreditScore", "码号信用分", Min = 0, Max = 100, Aliases = new[] { "信用分" })]
         public double? CreditScore { get; set; }
 
         [Column("RealNameSpotCheckPassRate", "实名抽检合格率", Format = "0.00%")]

@@ -13,13 +13,13 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Source", "来源渠道", Required = true, Aliases = new[] { "投诉渠道", "渠道来源" })]
         public ComplaintChannel? Source { get; set; }
 
-        [Column("ReceivedAt", "受理时间", Required = true, Format = "yyyy-mm-dd hh:mm", Aliases = new[] { "投诉时间", "接收时间" })]
+        [Column("ReceivedAt", "受理时间", Required = true, NotInFuture = true, Format = "yyyy-mm-dd hh:mm", Aliases = new[] { "投诉时间", "接收时间" })]
         public DateTime? ReceivedAt { get; set; }
 
-        [Column("FirstResponseAt", "首次响应时间", Format = "yyyy-mm-dd hh:mm", Aliases = new[] { "响应时间" })]
+        [Column("FirstResponseAt", "首次响应时间", NotInFuture = true, Format = "yyyy-mm-dd hh:mm", Aliases = new[] { "响应时间" })]
         public DateTime? FirstResponseAt { get; set; }
 
-        [Column("ClosedAt", "结案时间", Format = "yyyy-mm-dd hh:mm", Aliases = new[] { "关闭时间" })]
+        [Column("ClosedAt", "结案时间", NotInFuture = true, Format = "yyyy-mm-dd hh:mm", Aliases = new[] { "关闭时间" })]
         public DateTime? ClosedAt { get; set; }
 
         [Column("Status", "状态", Aliases = new[] { "工单状态" })]

@@ -22,10 +22,10 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Status", "状态")]
         public NumberStatus? Status { get; set; }
 
-        [Column("AllocatedOn", "分配日期", Format = "yyyy-mm-dd")]
+        [Column("AllocatedOn", "分配日期", NotInFuture = true, Format = "yyyy-mm-dd")]
         public DateTime? AllocatedOn { get; set; }
 
-        [Column("Revenue", "码号收入", Format = "#,##0.00")]
+        [Column("Revenue", "码号收入", Min = 0, Format = "#,##0.00")]
         public double? Revenue { get; set; }
     }
 }

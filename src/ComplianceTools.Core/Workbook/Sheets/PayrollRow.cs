@@ -17,7 +17,7 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Month", "发放月份", Required = true, TextFormat = "yyyy-MM", Aliases = new[] { "月份" })]
         public string Month { get; set; }
 
-        [Column("NetPay", "实发金额", Format = "#,##0.00", Aliases = new[] { "实发工资", "金额" })]
+        [Column("NetPay", "实发金额", Min = 0, Format = "#,##0.00", Aliases = new[] { "实发工资", "金额" })]
         public double? NetPay { get; set; }
     }
 }

@@ -13,7 +13,7 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Authority", "处罚机关", Aliases = new[] { "机关" })]
         public string Authority { get; set; }
 
-        [Column("DecisionDate", "处罚日期", Required = true, Format = "yyyy-mm-dd", Aliases = new[] { "决定日期" })]
+        [Column("DecisionDate", "处罚日期", Required = true, NotInFuture = true, Format = "yyyy-mm-dd", Aliases = new[] { "决定日期" })]
         public DateTime? DecisionDate { get; set; }
 
         [Column("Matter", "处罚事由", Aliases = new[] { "事由" })]

@@ -7,10 +7,10 @@ namespace ComplianceTools.Core.Workbook.Sheets
         PurposeZh = "现场检查核对的事项:呼叫与网关日志可追溯的起始日期,以及系统能力(一键投诉、AI转人工、预测式外呼)。")]
     public sealed class Readiness : WorkbookRow
     {
-        [Column("CallLogsSince", "呼叫日志最早日期", Aliases = new[] { "通话日志起始日期" }, Format = "yyyy-mm-dd")]
+        [Column("CallLogsSince", "呼叫日志最早日期", NotInFuture = true, Aliases = new[] { "通话日志起始日期" }, Format = "yyyy-mm-dd")]
         public DateTime? CallLogsSince { get; set; }
 
-        [Column("GatewayLogsSince", "网关日志最早日期", Aliases = new[] { "码号网关日志起始日期" }, Format = "yyyy-mm-dd")]
+        [Column("GatewayLogsSince", "网关日志最早日期", NotInFuture = true, Aliases = new[] { "码号网关日志起始日期" }, Format = "yyyy-mm-dd")]
         public DateTime? GatewayLogsSince { get; set; }
 
         [Column("ComplaintButton", "一键投诉按钮")]

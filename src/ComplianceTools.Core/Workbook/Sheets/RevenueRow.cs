@@ -8,22 +8,22 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Month", "月份", Required = true, TextFormat = "yyyy-MM")]
         public string Month { get; set; }
 
-        [Column("NumberRevenue", "码号业务收入", Format = "#,##0.00", Aliases = new[] { "95/96码号收入" })]
+        [Column("NumberRevenue", "码号业务收入", Min = 0, Format = "#,##0.00", Aliases = new[] { "95/96码号收入" })]
         public double? NumberRevenue { get; set; }
 
-        [Column("SettlementInvoiced", "结算发票金额", Format = "#,##0.00", Aliases = new[] { "结算发票" })]
+        [Column("SettlementInvoiced", "结算发票金额", Min = 0, Format = "#,##0.00", Aliases = new[] { "结算发票" })]
         public double? SettlementInvoiced { get; set; }
 
-        [Column("PlatformCalls", "平台呼叫量", Format = "#,##0", Aliases = new[] { "呼叫中心平台呼叫量", "CRM呼叫量" })]
+        [Column("PlatformCalls", "平台呼叫量", Min = 0, Format = "#,##0", Aliases = new[] { "呼叫中心平台呼叫量", "CRM呼叫量" })]
         public long? PlatformCalls { get; set; }
 
-        [Column("CarrierCalls", "运营商对账呼叫量", Format = "#,##0", Aliases = new[] { "计费系统呼叫量" })]
+        [Column("CarrierCalls", "运营商对账呼叫量", Min = 0, Format = "#,##0", Aliases = new[] { "计费系统呼叫量" })]
         public long? CarrierCalls { get; set; }
 
-        [Column("PrivacyNumberCalls", "隐私号平台呼叫量", Format = "#,##0")]
+        [Column("PrivacyNumberCalls", "隐私号平台呼叫量", Min = 0, Format = "#,##0")]
         public long? PrivacyNumberCalls { get; set; }
 
-        [Column("FinanceRevenue", "财务收入", Format = "#,##0.00")]
+        [Column("FinanceRevenue", "财务收入", Min = 0, Format = "#,##0.00")]
         public double? FinanceRevenue { get; set; }
     }
 }

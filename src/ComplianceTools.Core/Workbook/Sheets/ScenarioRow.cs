@@ -17,16 +17,16 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("AllowedTo", "允许外呼结束", TextFormat = "HH:mm", Aliases = new[] { "外呼结束时间" })]
         public string AllowedTo { get; set; }
 
-        [Column("AverageCallSeconds", "平均通话时长(秒)", Format = "0", Aliases = new[] { "平均通话时长" })]
+        [Column("AverageCallSeconds", "平均通话时长(秒)", Min = 0, Format = "0", Aliases = new[] { "平均通话时长" })]
         public double? AverageCallSeconds { get; set; }
 
         [Column("ConsentMethod", "用户授权方式", Aliases = new[] { "授权方式" })]
         public ConsentMethod? ConsentMethod { get; set; }
 
-        [Column("SmsSent", "营销短信发送量", Format = "#,##0")]
+        [Column("SmsSent", "营销短信发送量", Min = 0, Format = "#,##0")]
         public long? SmsSent { get; set; }
 
-        [Column("SmsUnsubscribeReplies", "回N退订数", Format = "#,##0")]
+        [Column("SmsUnsubscribeReplies", "回N退订数", Min = 0, Format = "#,##0")]
         public long? SmsUnsubscribeReplies { get; set; }
 
         [Column("HangUpRate", "挂断率", Format = "0.00%")]

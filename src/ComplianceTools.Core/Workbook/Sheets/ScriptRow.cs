@@ -14,7 +14,7 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Text", "话术内容", Required = true, Aliases = new[] { "话术", "内容" })]
         public string Text { get; set; }
 
-        [Column("Calls", "外呼量", Format = "#,##0")]
+        [Column("Calls", "外呼量", Min = 0, Format = "#,##0")]
         public long? Calls { get; set; }
     }
 }

@@ -17,7 +17,7 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Month", "缴费月份", Required = true, TextFormat = "yyyy-MM", Aliases = new[] { "所属期", "月份" })]
         public string Month { get; set; }
 
-        [Column("Amount", "缴费金额", Format = "#,##0.00", Aliases = new[] { "金额" })]
+        [Column("Amount", "缴费金额", Min = 0, Format = "#,##0.00", Aliases = new[] { "金额" })]
         public double? Amount { get; set; }
     }
 }

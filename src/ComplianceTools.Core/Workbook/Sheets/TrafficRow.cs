@@ -20,19 +20,19 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Scenario", "场景", Aliases = new[] { "外呼场景" })]
         public string Scenario { get; set; }
 
-        [Column("OutboundCalls", "外呼量", Required = true, Format = "#,##0", Aliases = new[] { "外呼通话量", "呼出量" })]
+        [Column("OutboundCalls", "外呼量", Required = true, Min = 0, Format = "#,##0", Aliases = new[] { "外呼通话量", "呼出量" })]
         public long? OutboundCalls { get; set; }
 
-        [Column("AiOutboundCalls", "AI外呼量", Format = "#,##0", Aliases = new[] { "机器人外呼量" })]
+        [Column("AiOutboundCalls", "AI外呼量", Min = 0, Format = "#,##0", Aliases = new[] { "机器人外呼量" })]
         public long? AiOutboundCalls { get; set; }
 
-        [Column("ConnectedCalls", "接通量", Format = "#,##0")]
+        [Column("ConnectedCalls", "接通量", Min = 0, Format = "#,##0")]
         public long? ConnectedCalls { get; set; }
 
-        [Column("CallsInForbiddenWindow", "22:00-08:00外呼量", Format = "#,##0", Aliases = new[] { "夜间外呼量" })]
+        [Column("CallsInForbiddenWindow", "22:00-08:00外呼量", Min = 0, Format = "#,##0", Aliases = new[] { "夜间外呼量" })]
         public long? CallsInForbiddenWindow { get; set; }
 
-        [Column("Days", "外呼天数", Format = "0", Aliases = new[] { "天数" })]
+        [Column("Days", "外呼天数", Min = 0, Max = 31, Format = "0", Aliases = new[] { "天数" })]
         public int? Days { get; set; }
     }
 }

@@ -11,7 +11,7 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("Name", "姓名", Personal = true)]
         public string Name { get; set; }
 
-        [Column("Year", "培训年度", Required = true, Aliases = new[] { "年度" })]
+        [Column("Year", "培训年度", Required = true, Min = 2000, Max = 2099, Aliases = new[] { "年度" })]
         public int? Year { get; set; }
 
         [Column("CertificateNumber", "考试证书编号", Aliases = new[] { "证书编号" })]
@@ -23,7 +23,7 @@ namespace ComplianceTools.Core.Workbook.Sheets
         [Column("ExamPaper", "试卷", Aliases = new[] { "试卷存档" })]
         public YesNo? ExamPaper { get; set; }
 
-        [Column("Score", "成绩", Format = "0")]
+        [Column("Score", "成绩", Min = 0, Max = 100, Format = "0")]
         public double? Score { get; set; }
     }
 }
