@@ -6,10 +6,11 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Planning;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
+using ComplianceTools.Graph.Directory;
 using ComplianceTools.Graph.Http;
-using ComplianceTools.Graph.Planner;
 
 namespace ComplianceTools.Graph.Lists
 {
@@ -30,7 +31,7 @@ namespace ComplianceTools.Graph.Lists
         private static readonly string s_fields = "Title,ComplianceKey,OwnerLookupId,OwnerMail,DueDate,TaskDescription,Checklist";
 
         private readonly GraphRest _rest;
-        private readonly OwnerDirectory _owners;
+        private readonly GraphUserResolver _owners;
         private readonly Uri _siteUrl;
         private readonly string _listName;
         private readonly Action<string> _log;
@@ -44,7 +45,7 @@ namespace ComplianceTools.Graph.Lists
         public ListPublisher(GraphConnection connection, Uri siteUrl, string listName, Action<string> log, CancellationToken cancellation)
         {
             _rest = connection.Rest(log, cancellation);
-            _owners = new OwnerDirectory(_rest);
+            _owners = new GraphUserResolver(_rest);
             _siteUrl = siteUrl;
             _listName = listName.Trim();
             _log = log;
@@ -54,7 +55,7 @@ namespace ComplianceTools.Graph.Lists
 
         public PublishOutcome Publish(PlanItem item, Func<string, string, bool> shouldProcess)
         {
-            string owners = KeyMarker.Owners(item);
+            string owners = TaskKey.Owners(item);
             try
             {
                 if (!Prepare(shouldProcess))
@@ -92,13 +93,13 @@ namespace ComplianceTools.Graph.Lists
             }
             catch (ComplianceException ex) when (ex.Problem.Kind != ProblemKind.AuthenticationError && ex.Problem.ErrorId != "ComplianceTools.Graph.SiteNotFound")
             {
-                var result = new TaskPublishResult(item.Key, item.Title, PublishAction.Failed, null, owners, item.DueDate, PublishTarget.SharePointList, ex.Problem.Message);
+                var result = new TaskPublishResult(item.Key, item.Title, PublishAction.Failed, null, owners, item.DueMoment(), PublishTarget.SharePointList, ex.Problem.Message);
                 return new PublishOutcome(result, ex.Problem);
             }
         }
 
         private static PublishOutcome Done(PlanItem item, PublishAction action, string id, string owners, string message) =>
-            new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueDate, PublishTarget.SharePointList, message), null);
+            new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueMoment(), PublishTarget.SharePointList, message), null);
 
         /// <summary>The site, the list (created with its columns when missing), and the items already there. False under -WhatIf when the list is missing.</summary>
         private bool Prepare(Func<string, string, bool> shouldProcess)
@@ -192,8 +193,8 @@ namespace ComplianceTools.Graph.Lists
                 ["Title"] = item.Title,
                 [KeyColumn] = item.Key,
                 ["OwnerMail"] = string.Join("; ", owners.Select(o => (o.Mail ?? o.UserPrincipalName ?? string.Empty).ToLowerInvariant())),
-                ["DueDate"] = item.DueDate.HasValue ? item.DueDate.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null,
-                ["TaskDescription"] = KeyMarker.Normalize(item.Description).Trim(),
+                ["DueDate"] = item.DueMoment().HasValue ? item.DueMoment().Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null,
+                ["TaskDescription"] = TaskKey.Normalize(item.Description).Trim(),
                 ["Checklist"] = string.Join("\n", item.Checklist.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim())),
             };
             if (owners.Count > 0)
@@ -213,7 +214,7 @@ namespace ComplianceTools.Graph.Lists
         }
 
         /// <summary>The owner's id in this site's User Information List (by mail or login name), read once per run.</summary>
-        private string SiteUserId(Owner owner)
+        private string SiteUserId(GraphUser owner)
         {
             if (_siteUsers == null)
             {
@@ -256,7 +257,7 @@ namespace ComplianceTools.Graph.Lists
                 string want = field.Value as string;
                 bool same = field.Key == "DueDate"
                     ? Instant(have) == Instant(want)
-                    : string.Equals(KeyMarker.Normalize(have ?? string.Empty).Trim(), KeyMarker.Normalize(want ?? string.Empty).Trim(), StringComparison.Ordinal);
+                    : string.Equals(TaskKey.Normalize(have ?? string.Empty).Trim(), TaskKey.Normalize(want ?? string.Empty).Trim(), StringComparison.Ordinal);
                 if (!same)
                 {
                     changes.Add(field.Key);

@@ -6,8 +6,10 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Planning;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
+using ComplianceTools.Graph.Directory;
 using ComplianceTools.Graph.Http;
 
 namespace ComplianceTools.Graph.Planner
@@ -27,7 +29,7 @@ namespace ComplianceTools.Graph.Planner
         private const int MaxConflicts = 3;
 
         private readonly GraphRest _rest;
-        private readonly OwnerDirectory _owners;
+        private readonly GraphUserResolver _owners;
         private readonly string _planId;
         private readonly string _bucketName;
         private readonly Action<string> _log;
@@ -46,7 +48,7 @@ namespace ComplianceTools.Graph.Planner
             }
 
             _rest = connection.Rest(log, cancellation);
-            _owners = new OwnerDirectory(_rest);
+            _owners = new GraphUserResolver(_rest);
             _planId = planId;
             _bucketName = string.IsNullOrWhiteSpace(bucketName) ? null : bucketName.Trim();
             _log = log;
@@ -57,7 +59,7 @@ namespace ComplianceTools.Graph.Planner
         public PublishOutcome Publish(PlanItem item, Func<string, string, bool> shouldProcess)
         {
             Prepare();
-            string owners = KeyMarker.Owners(item);
+            string owners = TaskKey.Owners(item);
             try
             {
                 Desired desired = Desire(item);
@@ -96,13 +98,13 @@ namespace ComplianceTools.Graph.Planner
             }
             catch (ComplianceException ex) when (ex.Problem.Kind != ProblemKind.AuthenticationError)
             {
-                var result = new TaskPublishResult(item.Key, item.Title, PublishAction.Failed, _byKey.TryGetValue(item.Key ?? string.Empty, out TaskState t) ? t.Id : null, owners, item.DueDate, PublishTarget.Planner, ex.Problem.Message);
+                var result = new TaskPublishResult(item.Key, item.Title, PublishAction.Failed, _byKey.TryGetValue(item.Key ?? string.Empty, out TaskState t) ? t.Id : null, owners, item.DueMoment(), PublishTarget.Planner, ex.Problem.Message);
                 return new PublishOutcome(result, ex.Problem);
             }
         }
 
         private static PublishOutcome Done(PlanItem item, PublishAction action, string id, string owners, string message) =>
-            new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueDate, PublishTarget.Planner, message), null);
+            new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueMoment(), PublishTarget.Planner, message), null);
 
         /// <summary>Reads the plan once: it exists, the bucket, the tasks, and the keys in their details.</summary>
         private void Prepare()
@@ -136,7 +138,7 @@ namespace ComplianceTools.Graph.Planner
                     ReadDetails(task);
                 }
 
-                string key = KeyMarker.Read(task.Description);
+                string key = TaskKey.Read(task.Description);
                 if (key != null && !_byKey.ContainsKey(key))
                 {
                     _byKey[key] = task;
@@ -213,9 +215,9 @@ namespace ComplianceTools.Graph.Planner
             {
                 Key = item.Key,
                 Title = item.Title,
-                Due = item.DueDate,
+                Due = item.DueMoment(),
                 Assignees = new HashSet<string>(owners.Select(o => _owners.Resolve(o, item.Key).Id), StringComparer.Ordinal),
-                Description = KeyMarker.Compose(item.Description, item.Key),
+                Description = TaskKey.Compose(item.Description, item.Key),
                 Checklist = checklist,
             };
         }
@@ -238,7 +240,7 @@ namespace ComplianceTools.Graph.Planner
                 changes.Add("assignments");
             }
 
-            if (!KeyMarker.SameText(task.Description, desired.Description))
+            if (!TaskKey.SameText(task.Description, desired.Description))
             {
                 changes.Add("description");
             }
@@ -411,7 +413,7 @@ namespace ComplianceTools.Graph.Planner
             for (int conflict = 0; ; conflict++)
             {
                 var body = new Dictionary<string, object>();
-                if (!KeyMarker.SameText(task.Description, desired.Description))
+                if (!TaskKey.SameText(task.Description, desired.Description))
                 {
                     body["description"] = desired.Description;
                 }

@@ -1,7 +1,9 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Planning;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
 using ComplianceTools.Graph.Planner;
 
@@ -77,10 +79,11 @@ namespace ComplianceTools.Commands.Graph
                 _publisher = Run(CreatePublisher);
             }
 
-            DateTimeOffset? due;
+            DateTime? day;
+            DateTimeOffset? time;
             try
             {
-                due = DueDates.Normalize(DueDate is PSObject wrapped ? wrapped.BaseObject : DueDate);
+                DueDates.Parse(DueDate is PSObject wrapped ? wrapped.BaseObject : DueDate, out day, out time);
             }
             catch (FormatException)
             {
@@ -90,7 +93,17 @@ namespace ComplianceTools.Commands.Graph
                 return;
             }
 
-            var item = new PlanItem(Key, Title, Owner, due, Description, Checklist);
+            var item = new PlanItem
+            {
+                Key = Key,
+                Title = Title,
+                Owner = Owner?.FirstOrDefault(o => !string.IsNullOrWhiteSpace(o)),
+                Owners = Owner ?? Array.Empty<string>(),
+                Description = Description ?? string.Empty,
+                Steps = Checklist,
+                DueDate = day,
+                DueTime = time,
+            };
             PublishOutcome outcome = Run(() => _publisher.Publish(item, ShouldProcess));
             if (outcome.Problem != null)
             {

@@ -25,7 +25,7 @@ namespace ComplianceTools.Tests.Reporting
         public ReportTests()
         {
             CultureInfo.CurrentUICulture = new CultureInfo("en-US");
-            List<Finding> findings = PlannerTests.VariedFindings();
+            List<Finding> findings = PlanBuilderTests.VariedFindings();
             findings.Add(new Finding
             {
                 RuleId = "CMPL-004", Title = "Complaint trace", Area = "Complaints", Severity = Severity.Yellow, Subject = Hostile, Period = "2025",
@@ -36,8 +36,8 @@ namespace ComplianceTools.Tests.Reporting
             PlanningPolicy policy = PlanningData.LoadPolicy(null);
             var owners = new OwnerDirectory(policy.AreaAliases);
             owners.Add("Seats", "wang.fang@example.com");
-            var items = Planner.Rectification(findings, policy, owners, HolidayData.Default, new DateTime(2026, 2, 2), new DateTime(2026, 2, 20), false).Items.ToList();
-            items.AddRange(Planner.Schedule(PlanningData.LoadSchedule("AnnualReport", null), 2026, owners, HolidayData.Default, new DateTime(2026, 2, 20)).Items);
+            var items = PlanBuilder.Rectification(findings, policy, owners, HolidayData.Default, new DateTime(2026, 2, 2), new DateTime(2026, 2, 20), false).Items.ToList();
+            items.AddRange(PlanBuilder.Schedule(PlanningData.LoadSchedule("AnnualReport", null), 2026, owners, HolidayData.Default, new DateTime(2026, 2, 20)).Items);
             Path = _tmp.File("report.xlsx");
             ComplianceReportWriter.Write(Path, findings, items, force: false);
             _package = new ExcelPackage(new FileInfo(Path));

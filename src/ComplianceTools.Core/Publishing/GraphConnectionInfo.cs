@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace ComplianceTools.Core.Graph
+namespace ComplianceTools.Core.Publishing
 {
     /// <summary>Which Microsoft 365: the global service, or the one operated by 21Vianet in China.</summary>
     public enum GraphEnvironment
