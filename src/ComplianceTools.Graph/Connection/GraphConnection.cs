@@ -138,7 +138,8 @@ namespace ComplianceTools.Graph.Connection
                 mode,
                 claims?.Account,
                 claims?.Permissions,
-                expires);
+                expires,
+                claims?.Kind ?? GraphPermissionKind.Unknown);
             var connection = new GraphConnection(info, http);
             s_connections.AddOrUpdate(runspaceId, connection, (id, old) =>
             {

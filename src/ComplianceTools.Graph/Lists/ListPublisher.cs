@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Resources;
 using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
@@ -72,9 +73,17 @@ namespace ComplianceTools.Graph.Lists
                         return new PublishOutcome(null, null);
                     }
 
-                    desired["Status"] = "Open";
-                    ListItem created = Create(item.Key, desired);
-                    return Done(item, PublishAction.Created, created.Id, owners, note);
+                    var fields = new Dictionary<string, object>(desired) { ["Status"] = "Open" };
+                    ListItem created = Create(item.Key, fields, out bool alreadyThere);
+                    if (!alreadyThere)
+                    {
+                        return Done(item, PublishAction.Created, created.Id, owners, note);
+                    }
+
+                    // Another run (or a person) made the item between our read and our create: it is the
+                    // item of this key now, updated below like any other.
+                    existing = created;
+                    note = Join(Text.Format(nameof(Strings.GraphListItemAlreadyThere), item.Key), note);
                 }
 
                 List<string> changes = Differences(existing, desired);
@@ -89,7 +98,7 @@ namespace ComplianceTools.Graph.Lists
                 }
 
                 Update(existing, desired);
-                return Done(item, PublishAction.Updated, existing.Id, owners, string.Join(", ", changes) + (note == null ? string.Empty : "; " + note));
+                return Done(item, PublishAction.Updated, existing.Id, owners, Join(string.Join(", ", changes), note));
             }
             catch (ComplianceException ex) when (ex.Problem.Kind != ProblemKind.AuthenticationError && ex.Problem.ErrorId != "ComplianceTools.Graph.SiteNotFound")
             {
@@ -97,6 +106,8 @@ namespace ComplianceTools.Graph.Lists
                 return new PublishOutcome(result, ex.Problem);
             }
         }
+
+        private static string Join(string a, string b) => string.IsNullOrEmpty(b) ? a : (string.IsNullOrEmpty(a) ? b : a + "; " + b);
 
         private static PublishOutcome Done(PlanItem item, PublishAction action, string id, string owners, string message) =>
             new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueMoment(), PublishTarget.SharePointList, message), null);
@@ -172,6 +183,7 @@ namespace ComplianceTools.Graph.Lists
                 }
                 catch (OutcomeUnknownException ex)
                 {
+                    _rest.WaitBeforeReadBack(ex, attempt, _siteUrl.ToString());
                     _listId = FindList();
                     if (_listId == null && attempt >= GraphRest.MaxAttempts)
                     {
@@ -219,7 +231,14 @@ namespace ComplianceTools.Graph.Lists
             if (_siteUsers == null)
             {
                 _siteUsers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                string url = "sites/" + Uri.EscapeDataString(_siteId) + "/lists/" + Uri.EscapeDataString("User Information List") + "/items?$expand=fields($select=EMail,UserName)";
+                string listId = UserInformationListId();
+                if (listId == null)
+                {
+                    _log?.Invoke("the site lists no User Information List (a system list at /_catalogs/users): person columns stay empty");
+                    return null;
+                }
+
+                string url = "sites/" + Uri.EscapeDataString(_siteId) + "/lists/" + Uri.EscapeDataString(listId) + "/items?$expand=fields($select=EMail,UserName)";
                 foreach (var user in _rest.GetAll(url, u => new { Id = u.Str("id"), Mail = u.Obj("fields").Str("EMail"), Login = u.Obj("fields").Str("UserName") }, null, _siteUrl.ToString(), GraphPermissions.SitesWrite))
                 {
                     foreach (string name in new[] { user.Mail, user.Login })
@@ -241,6 +260,21 @@ namespace ComplianceTools.Graph.Lists
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The site's User Information List, found by what it is: a system list (hidden unless $select names
+        /// system) whose address ends in /_catalogs/users. Its title is translated (用户信息列表 on a Chinese
+        /// site, Benutzerinformationsliste on a German one), so lists/User Information List works on English
+        /// sites only.
+        /// </summary>
+        private string UserInformationListId()
+        {
+            string url = "sites/" + Uri.EscapeDataString(_siteId) + "/lists?$select=id,name,displayName,webUrl,system,list";
+            return _rest.GetAll(url, l => new { Id = l.Str("id"), WebUrl = l.Str("webUrl") }, null, _siteUrl.ToString(), GraphPermissions.SitesWrite)
+                .Where(l => l.WebUrl != null && l.WebUrl.TrimEnd('/').EndsWith("/_catalogs/users", StringComparison.OrdinalIgnoreCase))
+                .Select(l => l.Id)
+                .FirstOrDefault();
         }
 
         private static List<string> Differences(ListItem existing, Dictionary<string, object> desired)
@@ -270,8 +304,16 @@ namespace ComplianceTools.Graph.Lists
         private static DateTimeOffset? Instant(string value) =>
             DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset d) ? d.ToUniversalTime() : (DateTimeOffset?)null;
 
-        private ListItem Create(string key, Dictionary<string, object> fields)
+        /// <summary>
+        /// Creates the item. The key column is unique, so SharePoint refuses a second item of a key; what it
+        /// answers then through Graph is not documented (409 is assumed by many, SharePoint's own REST answers
+        /// 500 "duplicate values were found", 400 is possible), so any refusal other than authentication,
+        /// permission or throttling is checked by reading the list: an item of the key there is "already there"
+        /// (<paramref name="alreadyThere"/>), not a failure.
+        /// </summary>
+        private ListItem Create(string key, Dictionary<string, object> fields, out bool alreadyThere)
         {
+            alreadyThere = false;
             var body = new Dictionary<string, object> { ["fields"] = fields };
             for (int attempt = 1; ; attempt++)
             {
@@ -279,14 +321,15 @@ namespace ComplianceTools.Graph.Lists
                 {
                     using (GraphResponse response = _rest.Send(HttpMethod.Post, ItemsUrl, body, null, idempotent: false))
                     {
-                        if (response.Status == 409)
+                        if (!response.Ok && response.Status != 401 && response.Status != 403 && response.Status != 429)
                         {
-                            // The unique key column refused a second item: the first create did happen.
-                            ListItem made = ReadItems().FirstOrDefault(i => i.Key == key);
-                            if (made != null)
+                            _log?.Invoke("create of '" + key + "' refused (" + response.Status + " " + response.ErrorCode + "): looking for an item of that key");
+                            ListItem there = ReadItems().FirstOrDefault(i => i.Key == key);
+                            if (there != null)
                             {
-                                _byKey[key] = made;
-                                return made;
+                                _byKey[key] = there;
+                                alreadyThere = true;
+                                return there;
                             }
                         }
 
@@ -299,10 +342,13 @@ namespace ComplianceTools.Graph.Lists
                 catch (OutcomeUnknownException ex)
                 {
                     _log?.Invoke("create of '" + key + "' may or may not have happened (" + ex.Message + "): reading the list");
+                    _rest.WaitBeforeReadBack(ex, attempt, _siteUrl.ToString());
                     ListItem made = ReadItems().FirstOrDefault(i => i.Key == key);
                     if (made != null)
                     {
+                        // Ours, or one made meanwhile by someone else (then its fields differ and it is updated).
                         _byKey[key] = made;
+                        alreadyThere = Differences(made, fields).Count > 0;
                         return made;
                     }
 
@@ -329,8 +375,10 @@ namespace ComplianceTools.Graph.Lists
                     return;
                 }
 
+                // If-Match is optional for list items and "*" is not documented: the last known ETag, or none.
                 string target = ItemsUrl + "/" + Uri.EscapeDataString(existing.Id) + "/fields";
-                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, new Dictionary<string, string> { ["If-Match"] = existing.ETag ?? "*" }, idempotent: true))
+                Dictionary<string, string> headers = string.IsNullOrEmpty(existing.ETag) || existing.ETag == "*" ? null : new Dictionary<string, string> { ["If-Match"] = existing.ETag };
+                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, headers, idempotent: true))
                 {
                     if (response.Status == 412 && conflict < MaxConflicts)
                     {

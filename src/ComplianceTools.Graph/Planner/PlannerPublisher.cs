@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Resources;
 using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
@@ -17,9 +18,10 @@ namespace ComplianceTools.Graph.Planner
     /// <summary>
     /// Plan items as Planner tasks, exactly once. The plan is read once (tasks, and the details of those that
     /// have a description, where the key lives); then each item is created, patched with If-Match, or left
-    /// alone when nothing differs (no write at all). A create whose answer is lost is checked against the
-    /// plan before it is sent again. Planner's limits (20 checklist items, 20 assignees, 9,000 tasks per plan)
-    /// fail the item that exceeds them, with the limit named.
+    /// alone when nothing differs (no write at all). A 412 or 409 on a PATCH reads the task again and retries.
+    /// A create whose answer is lost is checked against the plan (after the Retry-After the answer asked for)
+    /// before it is sent again. Planner's limits (20 checklist items, 20 assignees, 9,000 tasks per plan) fail
+    /// the item that exceeds them, with the limit named; a 403 whose code names a limit does the same.
     /// </summary>
     public sealed class PlannerPublisher : ITaskPublisher
     {
@@ -288,6 +290,7 @@ namespace ComplianceTools.Graph.Planner
                 catch (OutcomeUnknownException ex)
                 {
                     _log?.Invoke("create of '" + desired.Key + "' may or may not have happened (" + ex.Message + "): reading the plan");
+                    _rest.WaitBeforeReadBack(ex, attempt, PlanTarget);
                     TaskState made = ReadTasks().FirstOrDefault(t => !_knownIds.Contains(t.Id) && string.Equals(t.Title, desired.Title, StringComparison.Ordinal) && t.BucketId == _bucketId);
                     if (made != null)
                     {
@@ -332,6 +335,7 @@ namespace ComplianceTools.Graph.Planner
                 }
                 catch (OutcomeUnknownException ex)
                 {
+                    _rest.WaitBeforeReadBack(ex, attempt, PlanTarget);
                     _bucketId = FindBucket();
                     if (_bucketId == null && attempt >= GraphRest.MaxAttempts)
                     {
@@ -384,11 +388,11 @@ namespace ComplianceTools.Graph.Planner
                 }
 
                 string target = "planner/tasks/" + task.Id;
-                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, IfMatch(task.ETag), idempotent: true))
+                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, IfMatch(task.ETag, target), idempotent: true))
                 {
-                    if (response.Status == 412 && conflict < MaxConflicts)
+                    if (IsVersionConflict(response.Status) && conflict < MaxConflicts)
                     {
-                        _log?.Invoke("412 on " + target + ": reading it again");
+                        _log?.Invoke(response.Status + " on " + target + ": reading it again");
                         Reload(task);
                         continue;
                     }
@@ -442,11 +446,11 @@ namespace ComplianceTools.Graph.Planner
                 }
 
                 string target = "planner/tasks/" + task.Id + "/details";
-                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, IfMatch(task.DetailsETag), idempotent: true))
+                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, IfMatch(task.DetailsETag, target), idempotent: true))
                 {
-                    if (response.Status == 412 && conflict < MaxConflicts)
+                    if (IsVersionConflict(response.Status) && conflict < MaxConflicts)
                     {
-                        _log?.Invoke("412 on " + target + ": reading it again");
+                        _log?.Invoke(response.Status + " on " + target + ": reading it again");
                         ReadDetails(task);
                         continue;
                     }
@@ -467,7 +471,22 @@ namespace ComplianceTools.Graph.Planner
             }
         }
 
-        private static Dictionary<string, string> IfMatch(string etag) => new Dictionary<string, string> { ["If-Match"] = etag ?? "*" };
+        /// <summary>
+        /// The task's last known ETag. Planner wants exactly that ("Last known ETag value … Required"); "*" is not
+        /// documented and reported to fail, so an unknown ETag is an error, never a wildcard.
+        /// </summary>
+        private static Dictionary<string, string> IfMatch(string etag, string target)
+        {
+            if (string.IsNullOrEmpty(etag) || etag == "*")
+            {
+                throw GraphProblems.Fail("ETagMissing", ProblemKind.InvalidData, Text.Format(nameof(Strings.GraphETagMissing), target), target);
+            }
+
+            return new Dictionary<string, string> { ["If-Match"] = etag };
+        }
+
+        /// <summary>Planner's versioning answers: 412 (the ETag is stale) and 409 (a conflicting change); both mean "read it again, then retry".</summary>
+        private static bool IsVersionConflict(int status) => status == 412 || status == 409;
 
         private static Dictionary<string, object> Assignment() =>
             new Dictionary<string, object> { ["@odata.type"] = "#microsoft.graph.plannerAssignment", ["orderHint"] = " !" };

@@ -69,12 +69,27 @@ namespace ComplianceTools.Tests.Graph.Fake
 
         public void ClearCalls() => Calls.Clear();
 
-        /// <summary>Makes the next <paramref name="times"/> requests matching method and path part fail as <paramref name="kind"/>.</summary>
-        public void Inject(string method, string pathContains, FaultKind kind, int times = 1)
+        /// <summary>
+        /// Makes the next <paramref name="times"/> requests matching method and path part fail as <paramref name="kind"/>;
+        /// <paramref name="code"/> is the error code of a <see cref="FaultKind.PlannerLimit"/> answer.
+        /// </summary>
+        public void Inject(string method, string pathContains, FaultKind kind, int times = 1, string code = null)
         {
             lock (_gate)
             {
-                _faults.Add(new Fault { Method = method, Path = pathContains, Kind = kind, Remaining = times });
+                _faults.Add(new Fault { Method = method, Path = pathContains, Kind = kind, Remaining = times, Code = code });
+            }
+        }
+
+        /// <summary>The permissions (roles) of the token the fake accepts.</summary>
+        public IReadOnlyCollection<string> Roles
+        {
+            get
+            {
+                string payload = Token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+                payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+                JsonNode roles = JsonNode.Parse(Convert.FromBase64String(payload))!["roles"];
+                return roles == null ? Array.Empty<string>() : roles.AsArray().Select(r => r!.GetValue<string>()).ToList();
             }
         }
 
@@ -89,6 +104,22 @@ namespace ComplianceTools.Tests.Graph.Fake
                 ["app_displayname"] = "ComplianceTools scheduled run",
                 ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds(),
                 ["roles"] = new JsonArray(roles.Select(r => (JsonNode)r).ToArray()),
+            };
+            return B64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + B64(payload.ToJsonString()) + "." + B64("secret-signature-" + Guid.NewGuid().ToString("N"));
+        }
+
+        /// <summary>A delegated token (a signed-in user): scopes in scp, no roles.</summary>
+        public static string MakeDelegatedToken(string tenant, params string[] scopes)
+        {
+            static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var payload = new JsonObject
+            {
+                ["aud"] = "https://graph.microsoft.com",
+                ["tid"] = tenant,
+                ["appid"] = "14d82eec-204b-4c2f-b7e8-296a70dab67e",
+                ["upn"] = "zhangsan@contoso.cn",
+                ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds(),
+                ["scp"] = string.Join(" ", scopes),
             };
             return B64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + B64(payload.ToJsonString()) + "." + B64("secret-signature-" + Guid.NewGuid().ToString("N"));
         }
@@ -127,6 +158,22 @@ namespace ComplianceTools.Tests.Graph.Fake
                         ? Reply.Error(429, "TooManyRequests", "Too many requests.").WithHeader("Retry-After", "1")
                         : Reply.Error(fault.Kind == FaultKind.Unavailable ? 503 : 504, "serviceNotAvailable", "The service is not available.");
                 }
+                else if (fault != null && fault.Kind == FaultKind.PlannerLimit)
+                {
+                    // As Planner answers a service limit: 403, the limit in error.code, the general Graph error shape.
+                    reply = Reply.Error(403, fault.Code, "The request was refused: the limit " + fault.Code + " is reached.");
+                    reply.Json!["error"]!["innerError"] = new JsonObject { ["request-id"] = Guid.NewGuid().ToString(), ["date"] = DateTimeOffset.UtcNow.ToString("s", System.Globalization.CultureInfo.InvariantCulture) };
+                }
+                else if (fault != null && fault.Kind == FaultKind.VersionConflict)
+                {
+                    // Someone changed the item in a way that conflicts: Planner answers 409 and the item has a new ETag.
+                    lock (_gate)
+                    {
+                        ConcurrentEdit(path);
+                    }
+
+                    reply = Reply.Error(409, "Conflict", "The change conflicts with the current state of the resource.");
+                }
                 else
                 {
                     lock (_gate)
@@ -134,6 +181,11 @@ namespace ComplianceTools.Tests.Graph.Fake
                         if (fault != null && fault.Kind == FaultKind.ConcurrentEdit)
                         {
                             ConcurrentEdit(path);
+                        }
+
+                        if (fault != null && fault.Kind == FaultKind.ForeignCreate)
+                        {
+                            ForeignCreate(path, body);
                         }
 
                         try
@@ -148,7 +200,8 @@ namespace ComplianceTools.Tests.Graph.Fake
 
                     if (fault != null && fault.Kind == FaultKind.CommitThenUnavailable)
                     {
-                        reply = Reply.Error(503, "serviceNotAvailable", "The service is not available.");
+                        // SharePoint and Planner under load: "Server Too Busy" with the wait in Retry-After.
+                        reply = Reply.Error(503, "serviceNotAvailable", "The service is not available.").WithHeader("Retry-After", "1");
                     }
                     else if (fault != null && fault.Kind == FaultKind.CommitThenDrop)
                     {
@@ -262,6 +315,15 @@ namespace ComplianceTools.Tests.Graph.Fake
 
             /// <summary>Someone edits the item just before this request arrives: its ETag changes.</summary>
             ConcurrentEdit,
+
+            /// <summary>Planner's 409: a conflicting change was made; the item has a new ETag and nothing is applied.</summary>
+            VersionConflict,
+
+            /// <summary>Planner's 403 for a service limit, the limit's name in error.code (Inject's code).</summary>
+            PlannerLimit,
+
+            /// <summary>Another run creates a list item of the same key just before this create arrives.</summary>
+            ForeignCreate,
         }
 
         private sealed class Fault
@@ -273,6 +335,8 @@ namespace ComplianceTools.Tests.Graph.Fake
             public FaultKind Kind { get; set; }
 
             public int Remaining { get; set; }
+
+            public string Code { get; set; }
         }
 
         private sealed class Reply

@@ -4,10 +4,11 @@ using System.Management.Automation;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Publishing;
+using ComplianceTools.Commands.Graph;
 using ComplianceTools.Graph.Connection;
 using ComplianceTools.Graph.Planner;
 
-namespace ComplianceTools.Commands.Graph
+namespace ComplianceTools.Commands.Publishing
 {
     /// <summary>
     /// Plan and schedule items from the pipeline (bound by property name) become Planner tasks, or items of a
