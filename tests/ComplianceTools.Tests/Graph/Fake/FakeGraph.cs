@@ -9,13 +9,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using ComplianceTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ComplianceTools.Tests.Graph.Fake
 {
@@ -29,8 +24,7 @@ namespace ComplianceTools.Tests.Graph.Fake
     public sealed partial class FakeGraph : IDisposable
     {
         public const int RequestBudget = 5000;
-        private readonly WebApplication _app;
-        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        private readonly FakeHttpServer _server;
         private readonly object _gate = new object();
         private readonly List<Fault> _faults = new List<Fault>();
         private int _requests;
@@ -40,15 +34,8 @@ namespace ComplianceTools.Tests.Graph.Fake
         {
             PageSize = pageSize;
             Token = MakeToken("11111111-2222-3333-4444-555555555555", "User.Read.All", "GroupMember.Read.All", "Sites.Read.All", "Sites.Manage.All", "Tasks.ReadWrite.All");
-            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            _app = builder.Build();
-            _app.Run(HandleAsync);
-            _app.StartAsync().GetAwaiter().GetResult();
-            string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>().Addresses.First();
-            Endpoint = new Uri(address.Replace("[::1]", "127.0.0.1"));
-            _lifetime.Token.Register(() => _app.StopAsync());
+            _server = new FakeHttpServer(HandleAsync);
+            Endpoint = _server.Endpoint;
         }
 
         /// <summary>http://127.0.0.1:port, the service root (without /v1.0).</summary>
@@ -124,12 +111,7 @@ namespace ComplianceTools.Tests.Graph.Fake
             return B64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + B64(payload.ToJsonString()) + "." + B64("secret-signature-" + Guid.NewGuid().ToString("N"));
         }
 
-        public void Dispose()
-        {
-            _lifetime.Dispose();
-            _app.StopAsync().GetAwaiter().GetResult();
-            ((IDisposable)_app).Dispose();
-        }
+        public void Dispose() => _server.Dispose();
 
         private string NewId(string prefix) => prefix + Interlocked.Increment(ref _ids).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
