@@ -109,8 +109,8 @@ if ($Workplace) {
     else { $connect += @{ AppKey = $WorkplaceAppId; AppSecret = $secret } }
     Connect-ComplianceWorkplace @connect | Out-Null
     try {
-        # WeCom: whole-day schedules in the calendar 年检整改; DingTalk: to-dos. Owners get a message when an item
-        # is created or its due date or owner changes; a completed DingTalk to-do is left alone.
+        # WeCom: whole-day schedules in the calendar 年检整改; DingTalk: to-dos. Each owner gets one message listing
+        # what was created or changed for them; a completed DingTalk to-do is left alone.
         $publish = @{ Target = $Workplace; Dataset = $dataset; ErrorAction = 'Continue' }
         if ($Workplace -eq 'DingTalk') { $publish += @{ Operator = $Operator } }
         $results = $plan | Publish-ComplianceTask @publish

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ComplianceTools.Core.Common;
@@ -30,6 +31,17 @@ namespace ComplianceTools.Core.Publishing
     {
         /// <summary>Publishes one item; <paramref name="shouldProcess"/> (target, action) is asked before every write.</summary>
         PublishOutcome Publish(PlanItem item, Func<string, string, bool> shouldProcess);
+    }
+
+    /// <summary>
+    /// A publisher that tells owners what changed (WeCom app messages, DingTalk work notifications): it gathers the
+    /// notices of a run and sends one message per owner when the run ends — per-item messages would meet WeCom's
+    /// silent drop past 30 a minute to one member, and DingTalk's 500 a day.
+    /// </summary>
+    public interface INotifyingPublisher
+    {
+        /// <summary>Sends the gathered notices; returns one line per owner who could not be told (owner masked, why).</summary>
+        IReadOnlyList<string> SendNotices();
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ namespace ComplianceTools.Workplace.DingTalk
     /// is reported Completed and never touched again (never reopened). Owners get a work notification (the
     /// app's agent id) when an item is created or its due time or owners change.
     /// </summary>
-    public sealed class DingTalkPublisher : ITaskPublisher
+    public sealed class DingTalkPublisher : ITaskPublisher, INotifyingPublisher
     {
         internal const int MaxSubject = 1024;
         internal const int MaxDescription = 4096;
@@ -41,6 +41,7 @@ namespace ComplianceTools.Workplace.DingTalk
         private readonly string _operator;
         private readonly Action<string> _log;
         private readonly Dictionary<string, Todo> _byKey = new Dictionary<string, Todo>(StringComparer.Ordinal);
+        private readonly Notices _notices = new Notices();
         private string _operatorUnionId;
 
         public DingTalkPublisher(WorkplaceConnection connection, string operatorOwner, ContactBook contacts, Action<string> log, CancellationToken cancellation)
@@ -80,7 +81,7 @@ namespace ComplianceTools.Workplace.DingTalk
                     Todo created = Create(desired, out bool alreadyThere);
                     if (!alreadyThere)
                     {
-                        note = Join(note, Notify(users, Notice.Format(Notice.Chinese, nameof(Strings.DingTalkNoticeCreated), item.Title, Moment(due))));
+                        note = Join(note, Tell(users, nameof(Strings.WorkplaceNoticeNew), item.Title, Moment(due)));
                         return Done(item, PublishAction.Created, created.Id, owners, due, note);
                     }
 
@@ -108,7 +109,7 @@ namespace ComplianceTools.Workplace.DingTalk
                 string message = string.Join(", ", changes);
                 if (changes.Contains("dueTime") || changes.Contains("executorIds"))
                 {
-                    message = Join(message, Notify(users, Notice.Format(Notice.Chinese, nameof(Strings.DingTalkNoticeChanged), item.Title, Moment(due))));
+                    message = Join(message, Tell(users, nameof(Strings.WorkplaceNoticeChanged), item.Title, Moment(due)));
                 }
 
                 return Done(item, PublishAction.Updated, existing.Id, owners, due, Join(message, note));
@@ -357,33 +358,48 @@ namespace ComplianceTools.Workplace.DingTalk
             _byKey[desired.Key] = desired;
         }
 
-        /// <summary>A work notification (topapi/message/corpconversation/asyncsend_v2) to the owners; a refusal is noted, never a failed item.</summary>
-        private string Notify(IReadOnlyList<WorkplaceUser> users, string text)
+        /// <summary>Gathers a notice for the owners, sent with the others when the run ends.</summary>
+        private string Tell(IReadOnlyList<WorkplaceUser> users, string what, string title, string due)
         {
             if (users.Count == 0)
             {
                 return null;
             }
 
-            var body = new Dictionary<string, object>
+            _notices.Add(users, Notices.Line(Notice.Format(Notice.Chinese, what), title, due));
+            return Text.Get(nameof(Strings.WorkplaceNotifyLater));
+        }
+
+        /// <summary>
+        /// One work notification per owner (topapi/message/corpconversation/asyncsend_v2, as the app) listing what was
+        /// created or changed for them in this run; a refusal is a line for the caller to warn about, never a failed item.
+        /// </summary>
+        public IReadOnlyList<string> SendNotices()
+        {
+            var failures = new List<string>();
+            foreach ((WorkplaceUser user, string text) in _notices.Messages(WeCom.WeComPublisher.DefaultCalendarName, 1800))
             {
-                ["agent_id"] = Connection.AgentId,
-                ["userid_list"] = string.Join(",", users.Select(u => u.UserId).Distinct(StringComparer.Ordinal).Take(100)),
-                ["msg"] = new Dictionary<string, object> { ["msgtype"] = "text", ["text"] = new Dictionary<string, object> { ["content"] = text } },
-            };
-            try
-            {
-                _client.CallOld("topapi/message/corpconversation/asyncsend_v2", body, CallKind.Message, "asyncsend_v2", NotifyPermission);
-                return Text.Format(nameof(Strings.WorkplaceNotified), users.Count);
+                var body = new Dictionary<string, object>
+                {
+                    ["agent_id"] = Connection.AgentId,
+                    ["userid_list"] = user.UserId,
+                    ["msg"] = new Dictionary<string, object> { ["msgtype"] = "text", ["text"] = new Dictionary<string, object> { ["content"] = text } },
+                };
+                try
+                {
+                    _client.CallOld("topapi/message/corpconversation/asyncsend_v2", body, CallKind.Message, "asyncsend_v2", NotifyPermission);
+                }
+                catch (ServiceError error)
+                {
+                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, WeCom.WeComPublisher.CountLines(text), "errcode " + error.Code + " " + error.Detail));
+                }
+                catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
+                {
+                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, WeCom.WeComPublisher.CountLines(text), ex.Problem.Message));
+                }
             }
-            catch (ServiceError error)
-            {
-                return Text.Format(nameof(Strings.WorkplaceNotNotified), "errcode " + error.Code);
-            }
-            catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
-            {
-                return Text.Format(nameof(Strings.WorkplaceNotNotified), ex.Problem.ErrorId);
-            }
+
+            return failures;
         }
 
         private static string Cut(string text, int max)

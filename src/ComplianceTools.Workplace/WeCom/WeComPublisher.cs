@@ -26,7 +26,7 @@ namespace ComplianceTools.Workplace.WeCom
     /// A create whose answer was lost is checked by reading the calendar again before it is sent again. Owners
     /// get an app message when an item is created or its due date or owners change.
     /// </summary>
-    public sealed class WeComPublisher : ITaskPublisher
+    public sealed class WeComPublisher : ITaskPublisher, INotifyingPublisher
     {
         internal const string DefaultCalendarName = "年检整改";
         internal const int MaxSummary = 128;
@@ -46,6 +46,7 @@ namespace ComplianceTools.Workplace.WeCom
         private readonly Action<string> _log;
         private readonly Action<string> _warn;
         private readonly Dictionary<string, Schedule> _byKey = new Dictionary<string, Schedule>(StringComparer.Ordinal);
+        private readonly Notices _notices = new Notices();
         private string _calendarId;
         private bool _prepared;
         private bool _declined;
@@ -95,7 +96,7 @@ namespace ComplianceTools.Workplace.WeCom
                     }
 
                     Schedule created = Create(desired);
-                    note = Join(note, Notify(users, Notice.Format(Notice.Chinese, nameof(Strings.WeComNoticeCreated), _calendarName, item.Title, Day(desired))));
+                    note = Join(note, Tell(users, nameof(Strings.WorkplaceNoticeNew), item.Title, Day(desired)));
                     return Done(item, PublishAction.Created, created.Id, owners, note);
                 }
 
@@ -115,7 +116,7 @@ namespace ComplianceTools.Workplace.WeCom
                 string message = string.Join(", ", changes);
                 if (changes.Contains("date") || attendeesChanged)
                 {
-                    message = Join(message, Notify(users, Notice.Format(Notice.Chinese, nameof(Strings.WeComNoticeChanged), _calendarName, item.Title, Day(desired))));
+                    message = Join(message, Tell(users, nameof(Strings.WorkplaceNoticeChanged), item.Title, Day(desired)));
                 }
 
                 return Done(item, PublishAction.Updated, existing.Id, owners, Join(message, note));
@@ -424,40 +425,58 @@ namespace ComplianceTools.Workplace.WeCom
             }
         }
 
-        /// <summary>An app message to the owners; a refusal is noted on the result, never a failed item (the schedule is there).</summary>
-        private string Notify(IReadOnlyList<WorkplaceUser> users, string text)
+        /// <summary>Gathers a notice for the owners, sent with the others when the run ends.</summary>
+        private string Tell(IReadOnlyList<WorkplaceUser> users, string what, string title, string day)
         {
             if (users.Count == 0)
             {
                 return null;
             }
 
-            var body = new Dictionary<string, object>
-            {
-                ["touser"] = string.Join("|", users.Select(u => u.UserId).Distinct(StringComparer.OrdinalIgnoreCase)),
-                ["msgtype"] = "text",
-                ["agentid"] = Connection.AgentId,
-                ["text"] = new Dictionary<string, object> { ["content"] = text },
-                ["enable_duplicate_check"] = 1,
-                ["duplicate_check_interval"] = 1800,
-            };
-            try
-            {
-                JsonElement root = _client.Post("message/send", body, CallKind.Message, "message/send", MessagePermission);
-                string invalid = root.Str("invaliduser");
-                return string.IsNullOrEmpty(invalid)
-                    ? Text.Format(nameof(Strings.WorkplaceNotified), users.Count)
-                    : Text.Format(nameof(Strings.WorkplaceNotNotified), "invaliduser");
-            }
-            catch (ServiceError error)
-            {
-                return Text.Format(nameof(Strings.WorkplaceNotNotified), "errcode " + error.Code);
-            }
-            catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
-            {
-                return Text.Format(nameof(Strings.WorkplaceNotNotified), ex.Problem.ErrorId);
-            }
+            _notices.Add(users, Notices.Line(Notice.Format(Notice.Chinese, what), title, day));
+            return Text.Get(nameof(Strings.WorkplaceNotifyLater));
         }
+
+        /// <summary>
+        /// One app message per owner (message/send, text, duplicate check on) listing what was created or changed for
+        /// them in this run. A refusal is a line for the caller to warn about, never a failed item (the schedules are there).
+        /// </summary>
+        public IReadOnlyList<string> SendNotices()
+        {
+            var failures = new List<string>();
+            foreach ((WorkplaceUser user, string text) in _notices.Messages(_calendarName, 2000))
+            {
+                var body = new Dictionary<string, object>
+                {
+                    ["touser"] = user.UserId,
+                    ["msgtype"] = "text",
+                    ["agentid"] = Connection.AgentId,
+                    ["text"] = new Dictionary<string, object> { ["content"] = text },
+                    ["enable_duplicate_check"] = 1,
+                    ["duplicate_check_interval"] = 1800,
+                };
+                try
+                {
+                    JsonElement root = _client.Post("message/send", body, CallKind.Message, "message/send", MessagePermission);
+                    if (!string.IsNullOrEmpty(root.Str("invaliduser")))
+                    {
+                        failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, CountLines(text), "invaliduser"));
+                    }
+                }
+                catch (ServiceError error)
+                {
+                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, CountLines(text), "errcode " + error.Code + " " + error.Detail));
+                }
+                catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
+                {
+                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, CountLines(text), ex.Problem.Message));
+                }
+            }
+
+            return failures;
+        }
+
+        internal static int CountLines(string text) => text.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal));
 
         private static string Cut(string text, int max)
         {

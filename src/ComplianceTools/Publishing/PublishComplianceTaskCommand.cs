@@ -196,6 +196,15 @@ namespace ComplianceTools.Commands.Publishing
 
         protected override void EndProcessing()
         {
+            // WeCom and DingTalk: one message per owner for the whole run, listing what was created or changed.
+            if (_publisher is INotifyingPublisher notifying)
+            {
+                foreach (string failure in Run(notifying.SendNotices))
+                {
+                    WriteWarning(failure);
+                }
+            }
+
             _progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(_progress);
         }

@@ -54,6 +54,19 @@ namespace ComplianceTools.Tests.Graph
         }
 
         [Fact]
+        public void Publishing_to_wecom_loads_no_graph_kiota_azure_or_msal_assembly()
+        {
+            using var wecom = new ComplianceTools.Tests.Workplace.Fake.FakeWeCom();
+            using TempFolder state = Paths.NewTempFolder();
+            wecom.AddUser("ZhangSan", mail: "zhangsan@contoso.cn");
+            string script = "Import-Module ./ComplianceTools.psd1; "
+                + "Connect-ComplianceWorkplace -Platform WeCom -CorpId " + ComplianceTools.Tests.Workplace.Fake.FakeWeCom.CorpId + " -AgentId 1000002 -Secret (ConvertTo-SecureString '" + wecom.Secret + "' -AsPlainText -Force) -Endpoint " + wecom.Endpoint + " -StateFolder '" + state.FullName + "' | Out-Null; "
+                + "$r = [pscustomobject]@{ Key = 'K1'; Title = 'T1'; Owner = 'zhangsan@contoso.cn'; DueDate = '2026-03-31' } | Publish-ComplianceTask -Target WeCom; "
+                + "[string]$r.Action + ' [' + (" + Loaded + ") + ']'";
+            Assert.Equal("Created []", RunPwsh(script));
+        }
+
+        [Fact]
         public void A_graph_cmdlet_loads_them_into_the_module_load_context_not_the_default_one()
         {
             string script = "Import-Module ./ComplianceTools.psd1; Connect-ComplianceGraph -AccessToken (ConvertTo-SecureString 'a.b.c' -AsPlainText -Force) -GraphEndpoint http://127.0.0.1:9 | Out-Null; "

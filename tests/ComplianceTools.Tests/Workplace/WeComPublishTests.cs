@@ -65,10 +65,12 @@ namespace ComplianceTools.Tests.Workplace
             Assert.Equal(8, first["reminders"]!["timezone"]!.GetValue<int>());
             Assert.Equal("备案坐席 100 个中 31 个未开通 (1)\n\n□ 核对坐席台账\n□ 补开通或注销备案\n\nComplianceTools-Key: SEAT-001|客户1|2025", first["description"]!.GetValue<string>());
 
-            var messages = _wecom.Messages();
-            Assert.Equal(5, messages.Count(m => m.ToUser == "ZhangSan" && m.Delivered));
-            Assert.Contains("坐席空置率整改 1", messages[0].Content);
-            Assert.Contains("2026-03-31", messages[0].Content);
+            // One app message for the run, not one per item.
+            FakeWeCom.Message message = Assert.Single(_wecom.Messages());
+            Assert.Equal("ZhangSan", message.ToUser);
+            Assert.True(message.Delivered);
+            Assert.StartsWith("【年检整改】有 5 项事项新建或变更：\n- 2026-03-31 坐席空置率整改 1 (新建)\n", message.Content, StringComparison.Ordinal);
+            Assert.Contains("owner told at the end of the run", r.Output[0].Text("Message"));
             Assert.Equal(1, _wecom.TokenRequests);
 
             string state = File.ReadAllText(Path.Combine(State.FullName, "wecom-calendars.json"));
@@ -120,7 +122,7 @@ namespace ComplianceTools.Tests.Workplace
             Assert.Equal(new[] { "ZhangSan" }, schedule["attendees"]!.AsArray().Select(a => a!["userid"]!.GetValue<string>()));
             Assert.Equal(new[] { -54000, 32400 }, schedule["reminders"]!["remind_time_diffs"]!.AsArray().Select(d => d!.GetValue<int>()));
             Assert.EndsWith("ComplianceTools-Key: SEAT-001|客户2|2025", schedule["description"]!.GetValue<string>(), StringComparison.Ordinal);
-            Assert.Contains("2026-04-15", _wecom.Messages().Last().Content);
+            Assert.Equal("【年检整改】有 1 项事项新建或变更：\n- 2026-04-15 坐席空置率整改 2 (变更)", _wecom.Messages().Last().Content);
         }
 
         [Fact]
@@ -161,11 +163,25 @@ namespace ComplianceTools.Tests.Workplace
             Assert.Equal(5, r.Output.Select(o => o.Text("TaskId")).Distinct().Count());
             // One token at connect, one more after the early expiry: never one per request.
             Assert.Equal(2, _wecom.TokenRequests);
-            Assert.Equal(5, _wecom.Messages().Count(m => m.Delivered));
+            Assert.Contains("坐席空置率整改 5", Assert.Single(_wecom.Messages(), m => m.Delivered).Content);
 
             _wecom.ClearCalls();
             Assert.Equal(Enumerable.Repeat("Unchanged", 5), Actions(Publish(5)));
             Assert.Empty(_wecom.Writes);
+        }
+
+        [Fact]
+        public void Sixty_items_for_one_owner_are_one_message_not_sixty_that_wecom_would_silently_drop_past_thirty_a_minute()
+        {
+            var r = Publish(60);
+            r.ThrowOnError();
+            Assert.Equal(60, _wecom.Schedules(CalendarId).Count);
+            FakeWeCom.Message message = Assert.Single(_wecom.Messages());
+            Assert.True(message.Delivered);
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(message.Content) <= 2048);
+            int listed = message.Content.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal));
+            Assert.InRange(listed, 30, 59);
+            Assert.EndsWith("……另有 " + (60 - listed) + " 项", message.Content, StringComparison.Ordinal);
         }
 
         [Theory]
@@ -324,6 +340,38 @@ namespace ComplianceTools.Tests.Workplace
             Assert.StartsWith("MAT-001 Provide the data: 通用材料", schedule["summary"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.Equal(new DateTimeOffset(2026, 4, 30, 0, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeSeconds(), schedule["start_time"]!.GetValue<long>());
             Assert.Equal(new[] { "Unchanged" }, Actions(Ps.Run(plan + "$plan | Publish-ComplianceTask -Target WeCom")));
+        }
+
+        [Fact]
+        public void The_readme_pipeline_from_the_sample_workbook_publishes_every_plan_item_once_and_sends_each_owner_a_digest()
+        {
+            foreach (string area in new[] { "Seats", "Complaints", "Numbers", "Staff", "Systems", "Data", "Revenue", "Scenarios", "Filing", "Credit", "Penalties", "Training", "Materials" })
+            {
+                _wecom.AddUser(area + "Owner", mail: area.ToLowerInvariant() + ".owner@example.com");
+            }
+
+            using TempFolder work = Paths.NewTempFolder();
+            string book = work.File("acme-2025.xlsx");
+            Ps.Run("New-ComplianceWorkbook -Path $args[0] -Sample -Year 2025", book).ThrowOnError();
+            const string Pipeline = "$book = Import-ComplianceWorkbook -Path $args[0]; $plan = $book | Invoke-ComplianceAudit | Where-Object RuleId | New-RectificationPlan -Dataset $book -NoticeDate 2026-03-02 -AsOf 2026-03-24; ";
+            var first = Ps.Run(Pipeline + "$plan.Count; $plan | Publish-ComplianceTask -Target WeCom -Dataset $book", book);
+            first.ThrowOnError();
+            int items = (int)first.Output[0].BaseObject;
+            Assert.True(items > 5, items.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(Enumerable.Repeat("Created", items), first.Output.Skip(1).Select(o => o.Text("Action")));
+            Assert.Equal(items, _wecom.Schedules(CalendarId).Count);
+
+            _wecom.ClearCalls();
+            var again = Ps.Run(Pipeline + "$plan | Publish-ComplianceTask -Target WeCom -Dataset $book", book);
+            Assert.Equal(Enumerable.Repeat("Unchanged", items), Actions(again));
+            Assert.Empty(_wecom.Writes);
+
+            var digest = Ps.Run(Pipeline + "$plan | Send-ComplianceReminder -Target WeCom -Dataset $book -AsOf 2026-03-24 -Days 30", book);
+            digest.ThrowOnError();
+            Assert.NotEmpty(digest.Output);
+            Assert.All(digest.Output, o => Assert.True((bool)o.Prop("Sent")));
+            Assert.Equal(digest.Output.Count, _wecom.Messages().Count(m => m.Type == "markdown" && m.Delivered));
+            Assert.All(_wecom.Messages().Where(m => m.Type == "markdown"), m => Assert.StartsWith("**年检整改提醒 · 2026-03-24**", m.Content, StringComparison.Ordinal));
         }
 
         [Fact]
