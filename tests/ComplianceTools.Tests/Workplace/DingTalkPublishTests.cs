@@ -128,6 +128,7 @@ namespace ComplianceTools.Tests.Workplace
             _dingtalk.Inject("/tasks", FaultKind.RateLimit, method: "POST");
             _dingtalk.Inject("/tasks", FaultKind.FlowControl, method: "POST");
             _dingtalk.Inject("/tasks", FaultKind.CommitThenServerError, method: "POST");
+            _dingtalk.Inject("/tasks", FaultKind.LockError, method: "POST");
             _dingtalk.Inject("asyncsend_v2", FaultKind.ExpireToken);
             _dingtalk.Inject("getbymobile", FaultKind.IpBan);
             _dingtalk.Inject("asyncsend_v2", FaultKind.RateLimit);
