@@ -320,6 +320,17 @@ namespace ComplianceTools.Tests.Workplace
         }
 
         [Fact]
+        public void After_disconnect_publishing_says_to_connect_first_and_sends_nothing()
+        {
+            Ps.Run("Disconnect-ComplianceWorkplace -Platform WeCom").ThrowOnError();
+            _wecom.ClearCalls();
+            var error = Assert.Single(Publish(1).AllErrors);
+            Assert.Equal("ComplianceTools.Workplace.NotConnected,ComplianceTools.Commands.Publishing.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("Connect-ComplianceWorkplace -Platform WeCom", error.Exception.Message);
+            Assert.Empty(_wecom.Calls);
+        }
+
+        [Fact]
         public void A_server_ip_wecom_does_not_trust_is_one_clear_error_at_connect()
         {
             Ps.Run("Disconnect-ComplianceWorkplace").ThrowOnError();
