@@ -55,6 +55,9 @@
         'Import-ComplianceDirectory'
         'Publish-ComplianceTask'
         'Copy-ComplianceDocument'
+        'Connect-ComplianceWorkplace'
+        'Disconnect-ComplianceWorkplace'
+        'Send-ComplianceReminder'
         'New-ComplianceWorkbook'
         'Import-ComplianceWorkbook'
         'Compare-CallRecord'
@@ -66,7 +69,7 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Compliance', 'CallCenter', 'China', 'Telecom', 'MIIT', 'Excel', 'Planner')
+            Tags         = @('Compliance', 'CallCenter', 'China', 'Telecom', 'MIIT', 'Excel', 'Planner', 'WeCom', 'DingTalk')
             ReleaseNotes = 'See CHANGELOG.md in the module folder.'
         }
     }

@@ -29,13 +29,17 @@ namespace ComplianceTools.Core.Planning
 
     /// <summary>
     /// One owned, dated action: a rectification of a finding (New-RectificationPlan) or a phase of the annual
-    /// report or inspection calendar (New-ComplianceSchedule). Publishers bind by property name: Key, Title,
-    /// Owner, DueDate, Description, Checklist. <see cref="Key"/> is stable across runs, so re-publishing or
-    /// re-importing updates the same task instead of duplicating it.
+    /// report or inspection calendar (New-ComplianceSchedule), and what every publisher (Microsoft Planner, SharePoint
+    /// list, WeCom, DingTalk) and writer (.xlsx, .ics, CSV) takes. Publish-ComplianceTask binds Key, Title,
+    /// Owner, DueDate, Description and Checklist by property name from any object and builds one of these.
+    /// <see cref="Key"/> is stable across runs, so re-publishing or re-importing updates the same task instead
+    /// of duplicating it.
     /// </summary>
     public sealed class PlanItem
     {
         private IReadOnlyList<string> _steps = Array.Empty<string>();
+        private IReadOnlyList<string> _owners;
+        private DateTimeOffset? _dueTime;
 
         /// <summary>Stable identity: rule id + subject + period for a rectification (the finding's key), SCHED|kind|year|phase for a schedule phase.</summary>
         public string Key { get; set; }
@@ -54,11 +58,18 @@ namespace ComplianceTools.Core.Planning
             set => _steps = value ?? Array.Empty<string>();
         }
 
-        /// <summary>The steps as a checklist (the same list as <see cref="Steps"/>; Planner's name for it).</summary>
+        /// <summary>The steps as a checklist (the same list as <see cref="Steps"/>; Microsoft Planner's name for it).</summary>
         public IReadOnlyList<string> Checklist => _steps;
 
         /// <summary>Who does it: the owner's mail (UPN) when the owners sheet gives one, else the name as given; empty when nobody owns the area.</summary>
         public string Owner { get; set; }
+
+        /// <summary>Every owner, when an item has several (Publish-ComplianceTask -Owner a, b); else <see cref="Owner"/> alone, or none.</summary>
+        public IReadOnlyList<string> Owners
+        {
+            get => _owners ?? (string.IsNullOrWhiteSpace(Owner) ? Array.Empty<string>() : new[] { Owner });
+            set => _owners = value;
+        }
 
         /// <summary>The owner's name as given in the owners sheet or -Owner.</summary>
         public string OwnerName { get; set; }
@@ -88,7 +99,26 @@ namespace ComplianceTools.Core.Planning
 
         public DateTime StartDate { get; set; }
 
-        public DateTime DueDate { get; set; }
+        /// <summary>The day it is due (China); null when the item has none (a plain object published without a DueDate).</summary>
+        public DateTime? DueDate { get; set; }
+
+        /// <summary>
+        /// The moment it is due, when one was given with a time of day or an offset (Publish-ComplianceTask
+        /// -DueDate '2026-04-15T18:00+08:00'); null means the whole <see cref="DueDate"/>. Setting it sets
+        /// <see cref="DueDate"/> to the day it falls on in China.
+        /// </summary>
+        public DateTimeOffset? DueTime
+        {
+            get => _dueTime;
+            set
+            {
+                _dueTime = value;
+                if (value.HasValue)
+                {
+                    DueDate = value.Value.ToOffset(TimeSpan.FromHours(8)).Date;
+                }
+            }
+        }
 
         /// <summary>Working days from the start date to the due date (first excluded, last included).</summary>
         public int WorkingDays { get; set; }
@@ -115,6 +145,13 @@ namespace ComplianceTools.Core.Planning
         /// <summary>A shallow copy: reports relabel copies, never the user's items.</summary>
         internal PlanItem Copy() => (PlanItem)MemberwiseClone();
 
-        public override string ToString() => Key + " " + DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " " + Title;
+        /// <summary>
+        /// The moment publishers write: <see cref="DueTime"/>, else the first moment of <see cref="DueDate"/> in
+        /// China Standard Time; null without a due date.
+        /// </summary>
+        public DateTimeOffset? DueMoment() =>
+            _dueTime ?? (DueDate.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(DueDate.Value.Date, DateTimeKind.Unspecified), TimeSpan.FromHours(8)) : (DateTimeOffset?)null);
+
+        public override string ToString() => Key + " " + (DueDate.HasValue ? DueDate.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "-") + " " + Title;
     }
 }

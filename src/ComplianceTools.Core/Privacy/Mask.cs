@@ -209,6 +209,45 @@ namespace ComplianceTools.Core.Privacy
             return v.Length == 1 ? "*" : v.Substring(0, 1) + new string('*', v.Length - 1);
         }
 
+        /// <summary>Masks an e-mail address: the first character of the mailbox and the domain stay (zhangsan@contoso.cn → z*******@contoso.cn).</summary>
+        public static string Mail(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+
+            string v = value.Trim();
+            int at = v.LastIndexOf('@');
+            if (at <= 0)
+            {
+                return Name(v);
+            }
+
+            return v.Substring(0, 1) + new string('*', System.Math.Max(3, at - 1)) + v.Substring(at);
+        }
+
+        /// <summary>
+        /// Masks a contact as given: an e-mail address (<see cref="Mail"/>), a phone number (<see cref="Phone"/>)
+        /// or a name (<see cref="Name"/>).
+        /// </summary>
+        public static string Contact(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+
+            string v = value.Trim();
+            if (v.IndexOf('@') > 0)
+            {
+                return Mail(v);
+            }
+
+            string digits = Digits(v);
+            return digits.Length >= 7 && digits.Length * 2 >= v.Length ? Phone(v) : Name(v);
+        }
+
         /// <summary>The ASCII digits of a value, full-width digits folded (１３８ → 138).</summary>
         public static string Digits(string value)
         {

@@ -465,7 +465,7 @@ table.urgent td,table.urgent th{padding:0 6px;font-size:8pt;line-height:1.3}
             }
 
             DateTime first = ordered.Count == 0 ? asOf : ordered.Min(i => i.StartDate.Date);
-            DateTime last = ordered.Count == 0 ? asOf.AddDays(7) : ordered.Max(i => i.DueDate.Date).AddDays(1);
+            DateTime last = ordered.Count == 0 ? asOf.AddDays(7) : ordered.Max(i => (i.DueDate ?? i.StartDate).Date).AddDays(1);
             if (last <= first.AddDays(7))
             {
                 last = first.AddDays(7);
@@ -478,7 +478,7 @@ table.urgent td,table.urgent th{padding:0 6px;font-size:8pt;line-height:1.3}
             {
                 ItemState state = ReportDashboard.StateOf(i, asOf);
                 string color = state == ItemState.Done ? HtmlCharts.Green : (state == ItemState.Overdue ? HtmlCharts.Red : (i.Kind == PlanItemKind.Schedule ? HtmlCharts.Blue : HtmlCharts.Orange));
-                double x0 = x(i.StartDate), x1 = x(i.DueDate.Date.AddDays(1));
+                double x0 = x(i.StartDate), x1 = x((i.DueDate ?? i.StartDate).Date.AddDays(1));
                 sb.Append("<tr data-kind=\"").Append(i.Kind).Append("\" data-state=\"").Append(state).Append("\"><td>").Append(Html.Encode(ReportText.Scrub(i.Title))).Append("</td><td>")
                   .Append(Html.Encode(kinds[(int)i.Kind])).Append("</td><td class=\"nowrap\">").Append(Html.Encode(ReportDashboard.AreaName(i.Area))).Append("</td><td>")
                   .Append(Html.Encode(ReportDashboard.OwnerOf(i) ?? Text.Get(nameof(Strings.ReportNoOwner)))).Append("</td><td class=\"nowrap\">").Append(Date(i.StartDate)).Append("</td><td class=\"nowrap\">")
@@ -535,6 +535,8 @@ table.urgent td,table.urgent th{padding:0 6px;font-size:8pt;line-height:1.3}
         private static string PlanStatusName(PlanStatus status) => Names(nameof(Strings.ReportPlanStatusNames))[(int)status];
 
         private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        private static string Date(DateTime? date) => date.HasValue ? Date(date.Value) : string.Empty;
 
         private static string Normalized(string block) => block.Replace("\r\n", "\n");
 

@@ -183,12 +183,17 @@ namespace ComplianceTools.Core.Reporting
                 return ItemState.Done;
             }
 
-            if (item.DueDate.Date < asOf.Date)
+            if (!item.DueDate.HasValue)
+            {
+                return ItemState.Open;
+            }
+
+            if (item.DueDate.Value.Date < asOf.Date)
             {
                 return ItemState.Overdue;
             }
 
-            return item.DueDate.Date <= asOf.Date.AddDays(DueSoonDays) ? ItemState.DueSoon : ItemState.Open;
+            return item.DueDate.Value.Date <= asOf.Date.AddDays(DueSoonDays) ? ItemState.DueSoon : ItemState.Open;
         }
 
         /// <summary>
@@ -365,12 +370,12 @@ namespace ComplianceTools.Core.Reporting
 
             foreach (PlanItem i in items)
             {
-                if (i.Status == PlanStatus.Completed || i.DueDate.Date < asOf || i.DueDate.Date > end)
+                if (i.Status == PlanStatus.Completed || !i.DueDate.HasValue || i.DueDate.Value.Date < asOf || i.DueDate.Value.Date > end)
                 {
                     continue;
                 }
 
-                WeekLoad week = weeks[(int)((Monday(i.DueDate) - weeks[0].Monday).TotalDays / 7)];
+                WeekLoad week = weeks[(int)((Monday(i.DueDate.Value) - weeks[0].Monday).TotalDays / 7)];
                 if (i.Kind == PlanItemKind.Schedule)
                 {
                     week.Schedule++;
@@ -387,7 +392,7 @@ namespace ComplianceTools.Core.Reporting
         private static List<UrgentAction> UrgentActions(IReadOnlyList<PlanItem> items, DateTime asOf)
         {
             string[] kinds = Text.Get(nameof(Strings.ReportScheduleKinds)).Split('|');
-            return items.Where(i => i.Status != PlanStatus.Completed)
+            return items.Where(i => i.Status != PlanStatus.Completed && i.DueDate.HasValue)
                 .OrderBy(i => i.DueDate).ThenBy(i => i.Priority).ThenBy(i => i.Key, StringComparer.Ordinal)
                 .Take(UrgentLimit)
                 .Select(i =>
@@ -409,8 +414,8 @@ namespace ComplianceTools.Core.Reporting
                         Rule = rule,
                         Title = title,
                         Owner = OwnerOf(i),
-                        DueDate = i.DueDate.Date,
-                        DaysLeft = (int)(i.DueDate.Date - asOf).TotalDays,
+                        DueDate = i.DueDate.Value.Date,
+                        DaysLeft = (int)(i.DueDate.Value.Date - asOf).TotalDays,
                         State = StateOf(i, asOf),
                         Kind = i.Kind,
                         FindingStatus = i.FindingStatus,

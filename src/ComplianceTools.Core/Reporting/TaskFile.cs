@@ -68,13 +68,18 @@ namespace ComplianceTools.Core.Reporting
                 if (component == IcsComponent.Todo)
                 {
                     Line(sb, "DTSTART;VALUE=DATE:" + Day(item.StartDate));
-                    Line(sb, "DUE;VALUE=DATE:" + Day(item.DueDate));
+                    if (item.DueDate.HasValue)
+                    {
+                        Line(sb, "DUE;VALUE=DATE:" + Day(item.DueDate.Value));
+                    }
+
                     Line(sb, "STATUS:" + (item.Status == PlanStatus.Completed ? "COMPLETED" : (item.Status == PlanStatus.InProgress ? "IN-PROCESS" : "NEEDS-ACTION")));
                 }
                 else
                 {
-                    Line(sb, "DTSTART;VALUE=DATE:" + Day(item.DueDate));
-                    Line(sb, "DTEND;VALUE=DATE:" + Day(item.DueDate.AddDays(1)));
+                    DateTime day = item.DueDate ?? item.StartDate;
+                    Line(sb, "DTSTART;VALUE=DATE:" + Day(day));
+                    Line(sb, "DTEND;VALUE=DATE:" + Day(day.AddDays(1)));
                     Line(sb, "TRANSP:TRANSPARENT");
                     Line(sb, "STATUS:CONFIRMED");
                 }
@@ -93,11 +98,16 @@ namespace ComplianceTools.Core.Reporting
                 }
 
                 Line(sb, "X-COMPLIANCETOOLS-KEY:" + Escape(Safe(item.Key)));
-                Line(sb, "BEGIN:VALARM");
-                Line(sb, "ACTION:DISPLAY");
-                Line(sb, "DESCRIPTION:" + Escape(Safe(item.Title)));
-                Line(sb, component == IcsComponent.Todo ? "TRIGGER;RELATED=END:-PT15H" : "TRIGGER:-PT15H");
-                Line(sb, "END:VALARM");
+                if (component != IcsComponent.Todo || item.DueDate.HasValue)
+                {
+                    // A reminder at 09:00 the day before (15 h before the due day starts); a to-do without a due date has nothing to relate it to.
+                    Line(sb, "BEGIN:VALARM");
+                    Line(sb, "ACTION:DISPLAY");
+                    Line(sb, "DESCRIPTION:" + Escape(Safe(item.Title)));
+                    Line(sb, component == IcsComponent.Todo ? "TRIGGER;RELATED=END:-PT15H" : "TRIGGER:-PT15H");
+                    Line(sb, "END:VALARM");
+                }
+
                 Line(sb, "END:" + name);
             }
 
@@ -218,7 +228,7 @@ namespace ComplianceTools.Core.Reporting
 
         private static string Day(DateTime d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-        private static string Iso(DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        private static string Iso(DateTime? d) => d.HasValue ? d.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
 
         private static string Flag(bool value) => value ? "true" : "false";
 

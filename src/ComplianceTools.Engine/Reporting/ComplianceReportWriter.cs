@@ -169,7 +169,7 @@ namespace ComplianceTools.Engine.Reporting
             if (ordered.Count > 0)
             {
                 DateTime first = Monday(ordered.Min(i => i.StartDate));
-                DateTime last = ordered.Max(i => i.DueDate);
+                DateTime last = ordered.Max(i => i.DueDate ?? i.StartDate);
                 for (DateTime w = first; w <= last && weeks.Count < 160; w = w.AddDays(7))
                 {
                     weeks.Add(w);
@@ -192,7 +192,7 @@ namespace ComplianceTools.Engine.Reporting
                 for (int w = 0; w < weeks.Count; w++)
                 {
                     DateTime monday = weeks[w];
-                    if (i.StartDate <= monday.AddDays(6) && i.DueDate >= monday)
+                    if (i.DueDate.HasValue && i.StartDate <= monday.AddDays(6) && i.DueDate >= monday)
                     {
                         ExcelRange cell = ws.Cells[r, headers.Length + 1 + w];
                         Paint(cell, bar);
@@ -308,9 +308,14 @@ namespace ComplianceTools.Engine.Reporting
             cell.Style.Numberformat.Format = unit == "ratio" ? "0.00##%" : (unit == "amount" ? "#,##0.00" : "#,##0.##");
         }
 
-        private static void SetDate(ExcelRange cell, DateTime date)
+        private static void SetDate(ExcelRange cell, DateTime? date)
         {
-            cell.Value = date;
+            if (!date.HasValue)
+            {
+                return;
+            }
+
+            cell.Value = date.Value;
             cell.Style.Numberformat.Format = "yyyy-mm-dd";
         }
 

@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Publishing;
 
 namespace ComplianceTools.Graph.Connection
 {

@@ -8,7 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
 using Azure.Identity;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Http;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -138,7 +138,8 @@ namespace ComplianceTools.Graph.Connection
                 mode,
                 claims?.Account,
                 claims?.Permissions,
-                expires);
+                expires,
+                claims?.Kind ?? GraphPermissionKind.Unknown);
             var connection = new GraphConnection(info, http);
             s_connections.AddOrUpdate(runspaceId, connection, (id, old) =>
             {

@@ -1,6 +1,6 @@
 using System;
 using System.Net;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Publishing;
 
 namespace ComplianceTools.Graph.Connection
 {

@@ -1,5 +1,6 @@
 using System;
 using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Resources;
 
 namespace ComplianceTools.Graph.Connection
 {
@@ -20,6 +21,12 @@ namespace ComplianceTools.Graph.Connection
 
         internal static ComplianceException Forbidden(string permission, string target, string detail) =>
             Fail("PermissionDenied", ProblemKind.AuthenticationError, Text.Format("GraphPermissionDenied", target, permission, detail), target);
+
+        internal static ComplianceException PlannerServiceLimit(string code, string target, string detail) =>
+            Fail("PlannerLimit", ProblemKind.LimitsExceeded, Text.Format(nameof(Strings.GraphPlannerServiceLimit), target, code, detail), target);
+
+        internal static ComplianceException Throttled(string target, TimeSpan wait) =>
+            Fail("Throttled", ProblemKind.LimitsExceeded, Text.Format(nameof(Strings.GraphThrottled), target, Math.Ceiling(wait.TotalSeconds)), target);
 
         internal static ComplianceException RequestFailed(int status, string code, string detail, string target) =>
             Fail("RequestFailed", ProblemKind.ConnectionError, Text.Format("GraphRequestFailed", status, code, detail, target), target);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using ComplianceTools.Core.Publishing;
 
 namespace ComplianceTools.Graph.Connection
 {
@@ -24,6 +25,9 @@ namespace ComplianceTools.Graph.Connection
         internal IReadOnlyList<string> Permissions { get; private set; }
 
         internal DateTimeOffset? ExpiresOn { get; private set; }
+
+        /// <summary>Application (roles: app-only) or Delegated (scp: a signed-in user); Unknown when the token names neither.</summary>
+        internal GraphPermissionKind Kind { get; private set; }
 
         internal static TokenClaims Read(string token)
         {
@@ -73,6 +77,7 @@ namespace ComplianceTools.Graph.Connection
                     }
 
                     string scp = Str(root, "scp");
+                    claims.Kind = any ? GraphPermissionKind.Application : (scp != null ? GraphPermissionKind.Delegated : GraphPermissionKind.Unknown);
                     if (scp != null)
                     {
                         any = true;

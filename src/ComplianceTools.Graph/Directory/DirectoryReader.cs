@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Privacy;
+using ComplianceTools.Core.Resources;
 using ComplianceTools.Core.Workbook.Sheets;
 using ComplianceTools.Graph.Connection;
 using ComplianceTools.Graph.Http;
@@ -44,12 +45,19 @@ namespace ComplianceTools.Graph.Directory
             else
             {
                 string url = "groups/" + Uri.EscapeDataString(groupId) + "/members?$select=" + Select + "&$top=999";
-                source = rest.GetAll(url, Map, null, groupId, GraphPermissions.GroupMemberRead + " (+ " + GraphPermissions.UserRead + ")");
+                source = rest.GetAll(url, Map, null, groupId, GraphPermissions.GroupMemberRead + " + " + GraphPermissions.UserRead);
             }
 
             int count = 0;
             foreach (StaffRow row in source)
             {
+                if (ReferenceEquals(row, s_limited))
+                {
+                    // GroupMember.Read.All without User.Read.All: Graph lists the members "with limited information",
+                    // their id and type only. One clear error, not a roster of empty rows.
+                    throw GraphProblems.Fail("UserDetailsHidden", ProblemKind.AuthenticationError, Text.Format(nameof(Strings.GraphMembersWithoutDetails), groupId, GraphPermissions.UserRead), groupId);
+                }
+
                 // Null for a member that is not a user. Departments are filtered again here: a group's members
                 // are filtered on our side, and it costs nothing for users.
                 if (row == null || (wanted != null && (row.Department == null || !wanted.Contains(row.Department))))
@@ -63,12 +71,20 @@ namespace ComplianceTools.Graph.Directory
             }
         }
 
+        /// <summary>Stands for a user member returned with its id only (the caller lacks User.Read.All).</summary>
+        private static readonly StaffRow s_limited = new StaffRow();
+
         private static StaffRow Map(JsonElement user)
         {
             string type = user.Str("@odata.type");
             if (type != null && !string.Equals(type, "#microsoft.graph.user", StringComparison.OrdinalIgnoreCase))
             {
                 return null;
+            }
+
+            if (user.Str("id") != null && user.Str("displayName") == null && user.Str("userPrincipalName") == null && user.Str("mail") == null)
+            {
+                return s_limited;
             }
 
             bool? enabled = user.Bool("accountEnabled");

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
 using ComplianceTools.Graph.Http;
 using ComplianceTools.Graph.Lists;
@@ -16,8 +16,9 @@ namespace ComplianceTools.Graph.Documents
     /// <summary>
     /// Copies a folder of a SharePoint document library (and its subfolders) into a local folder, so
     /// Test-ReportPackage can check it. A small state file (.compliancetools-sync.json) in the destination
-    /// remembers each file's eTag, size and local write time: a re-run downloads only what changed on
-    /// SharePoint, restores what was deleted locally, and keeps a local edit unless -Force. Each file is
+    /// remembers each file's content tag (cTag), size and local write time: a re-run downloads only what
+    /// changed on SharePoint — a metadata-only edit (a renamed column value, a new version label) changes the
+    /// eTag but not the cTag and downloads nothing —, restores what was deleted locally, and keeps a local edit unless -Force. Each file is
     /// written to a temporary file beside it and moved into place: whole or not at all.
     /// </summary>
     public static class DocumentCopier
@@ -54,8 +55,8 @@ namespace ComplianceTools.Graph.Documents
         private static IEnumerable<RemoteFile> Walk(GraphRest rest, string drive, string folderId, string prefix, string target)
         {
             var subfolders = new List<(string Id, string Path)>();
-            string url = drive + "/items/" + Uri.EscapeDataString(folderId) + "/children?$select=id,name,size,eTag,file,folder&$top=200";
-            foreach (RemoteFile child in rest.GetAll(url, c => new RemoteFile { Id = c.Str("id"), Name = c.Str("name"), Size = c.Long("size") ?? 0, ETag = c.Str("eTag"), IsFolder = c.Obj("folder").ValueKind == JsonValueKind.Object }, null, target, GraphPermissions.SitesRead))
+            string url = drive + "/items/" + Uri.EscapeDataString(folderId) + "/children?$select=id,name,size,eTag,cTag,file,folder&$top=200";
+            foreach (RemoteFile child in rest.GetAll(url, c => new RemoteFile { Id = c.Str("id"), Name = c.Str("name"), Size = c.Long("size") ?? 0, ETag = c.Str("eTag"), CTag = c.Str("cTag"), IsFolder = c.Obj("folder").ValueKind == JsonValueKind.Object }, null, target, GraphPermissions.SitesRead))
             {
                 if (child.Name == null || child.Name == "." || child.Name == ".." || child.Name.IndexOfAny(new[] { '/', '\\' }) >= 0)
                 {
@@ -95,7 +96,10 @@ namespace ComplianceTools.Graph.Documents
             else
             {
                 bool editedLocally = known == null || known.Size != info.Length || known.LastWriteUtcTicks != info.LastWriteTimeUtc.Ticks;
-                bool changedRemotely = known == null || known.ETag != file.ETag || known.Size != file.Size;
+                // Content by cTag (eTag changes with metadata too); a state written before cTags were kept, or an
+                // answer without one, falls back to the eTag.
+                bool sameContent = file.CTag != null && known?.CTag != null ? known.CTag == file.CTag : known?.ETag == file.ETag;
+                bool changedRemotely = known == null || !sameContent || known.Size != file.Size;
                 if (editedLocally && !force)
                 {
                     return new DocumentCopyResult(file.RelativePath, local, info.Length, DocumentAction.KeptLocalEdit);
@@ -136,7 +140,7 @@ namespace ComplianceTools.Graph.Documents
             }
 
             info.Refresh();
-            state.Files[file.RelativePath] = new SyncEntry { ETag = file.ETag, Size = info.Length, LastWriteUtcTicks = info.LastWriteTimeUtc.Ticks };
+            state.Files[file.RelativePath] = new SyncEntry { ETag = file.ETag, CTag = file.CTag, Size = info.Length, LastWriteUtcTicks = info.LastWriteTimeUtc.Ticks };
             state.Save();
             return new DocumentCopyResult(file.RelativePath, local, info.Length, action);
         }
@@ -151,6 +155,8 @@ namespace ComplianceTools.Graph.Documents
 
             internal string ETag { get; set; }
 
+            internal string CTag { get; set; }
+
             internal bool IsFolder { get; set; }
 
             internal string RelativePath { get; set; }
@@ -159,6 +165,8 @@ namespace ComplianceTools.Graph.Documents
         private sealed class SyncEntry
         {
             public string ETag { get; set; }
+
+            public string CTag { get; set; }
 
             public long Size { get; set; }
 

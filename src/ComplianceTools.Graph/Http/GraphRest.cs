@@ -10,6 +10,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Graph.Connection;
+using ComplianceTools.Graph.Planner;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace ComplianceTools.Graph.Http
@@ -26,7 +27,9 @@ namespace ComplianceTools.Graph.Http
     internal sealed class GraphRest
     {
         internal const int MaxAttempts = 6;
-        private static readonly TimeSpan s_maxWait = TimeSpan.FromSeconds(120);
+
+        /// <summary>The longest Retry-After honoured; a longer one fails the request rather than retrying early.</summary>
+        internal static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
         private readonly HttpClient _http;
         private readonly Uri _root;
 
@@ -71,7 +74,7 @@ namespace ComplianceTools.Graph.Http
                             throw GraphProblems.Unreachable(uri.GetLeftPart(UriPartial.Path), ex.GetBaseException().Message);
                         }
 
-                        Wait(Backoff(attempt), "back-off");
+                        Wait(Backoff(attempt), "back-off", uri.AbsolutePath);
                         continue;
                     }
                 }
@@ -82,15 +85,17 @@ namespace ComplianceTools.Graph.Http
                 bool transient = status == 500 || status == 502 || status == 503 || status == 504;
                 if (transient && !idempotent)
                 {
+                    // The create may have been done: the caller reads before sending again, after the wait the service asked for.
+                    TimeSpan? after = RetryAfter(response);
                     response.Dispose();
-                    throw new OutcomeUnknownException(method + " " + uri.AbsolutePath, status.ToString(CultureInfo.InvariantCulture), null);
+                    throw new OutcomeUnknownException(method + " " + uri.AbsolutePath, status.ToString(CultureInfo.InvariantCulture), null) { RetryAfter = after };
                 }
 
                 if ((throttled || transient) && attempt < MaxAttempts)
                 {
                     TimeSpan? retryAfter = RetryAfter(response);
                     response.Dispose();
-                    Wait(retryAfter ?? Backoff(attempt), retryAfter.HasValue ? "Retry-After" : "back-off");
+                    Wait(retryAfter ?? Backoff(attempt), retryAfter.HasValue ? "Retry-After" : "back-off", uri.AbsolutePath);
                     continue;
                 }
 
@@ -135,7 +140,7 @@ namespace ComplianceTools.Graph.Http
                     }
                     catch (Exception ex) when (IsTransport(ex) && !Cancellation.IsCancellationRequested && attempt < MaxAttempts)
                     {
-                        Wait(Backoff(attempt), "back-off");
+                        Wait(Backoff(attempt), "back-off", uri.AbsolutePath);
                         continue;
                     }
 
@@ -143,9 +148,9 @@ namespace ComplianceTools.Graph.Http
                     {
                         int status = (int)response.StatusCode;
                         Log?.Invoke(string.Format(CultureInfo.InvariantCulture, "GET {0} -> {1}", uri.PathAndQuery, status));
-                        if ((status == 429 || status >= 500) && attempt < MaxAttempts)
+                        if ((status == 429 || status == 500 || status == 502 || status == 503 || status == 504) && attempt < MaxAttempts)
                         {
-                            Wait(RetryAfter(response) ?? Backoff(attempt), "retry");
+                            Wait(RetryAfter(response) ?? Backoff(attempt), "retry", uri.AbsolutePath);
                             continue;
                         }
 
@@ -225,11 +230,20 @@ namespace ComplianceTools.Graph.Http
             return null;
         }
 
-        private void Wait(TimeSpan delay, string why)
+        /// <summary>
+        /// Before reading back after a create whose answer was lost: the Retry-After of that answer (a 503 from
+        /// SharePoint or Planner under load), else a back-off, so the read does not add to the load.
+        /// </summary>
+        internal void WaitBeforeReadBack(OutcomeUnknownException lost, int attempt, string target)
         {
-            if (delay > s_maxWait)
+            Wait(lost.RetryAfter ?? Backoff(attempt), lost.RetryAfter.HasValue ? "Retry-After, before reading back" : "back-off, before reading back", target);
+        }
+
+        private void Wait(TimeSpan delay, string why, string target)
+        {
+            if (delay > MaxWait)
             {
-                delay = s_maxWait;
+                throw GraphProblems.Throttled(target, delay);
             }
 
             Log?.Invoke(string.Format(CultureInfo.InvariantCulture, "waiting {0:0.#} s ({1})", delay.TotalSeconds, why));
@@ -245,6 +259,9 @@ namespace ComplianceTools.Graph.Http
             : base(request + ": " + detail, inner)
         {
         }
+
+        /// <summary>The wait the service asked for with the failed answer (Retry-After on a 503), when it did.</summary>
+        internal TimeSpan? RetryAfter { get; set; }
     }
 
     /// <summary>An answer: status, ETag, and the JSON body when there is one.</summary>
@@ -293,7 +310,35 @@ namespace ComplianceTools.Graph.Http
 
         internal string ErrorMessage => Error("message");
 
-        /// <summary>Turns an error answer into a problem: 401 authentication, 403 the permission needed, else the Graph error.</summary>
+        /// <summary>
+        /// Every code of the error, outermost first: error.code, then each innerError's code (Graph: "apps should
+        /// loop through all the error codes available and use the most detailed one").
+        /// </summary>
+        internal IEnumerable<string> ErrorCodes()
+        {
+            if (_json == null || Root.ValueKind != JsonValueKind.Object || !Root.TryGetProperty("error", out JsonElement node))
+            {
+                yield break;
+            }
+
+            for (int depth = 0; depth < 8 && node.ValueKind == JsonValueKind.Object; depth++)
+            {
+                string code = node.Str("code");
+                if (!string.IsNullOrEmpty(code))
+                {
+                    yield return code;
+                }
+
+                JsonElement inner = node.Obj("innerError");
+                node = inner.ValueKind == JsonValueKind.Object ? inner : node.Obj("innererror");
+            }
+        }
+
+        /// <summary>
+        /// Turns an error answer into a problem: 401 authentication; 403 with a Planner limit code (Planner answers
+        /// 403 when a service limit is reached, the code naming the limit) that limit; any other 403 the permission
+        /// needed; else the Graph error.
+        /// </summary>
         internal void EnsureSuccess(string target, string permission)
         {
             if (Ok)
@@ -308,6 +353,12 @@ namespace ComplianceTools.Graph.Http
 
             if (Status == 403)
             {
+                string limit = ErrorCodes().LastOrDefault(PlannerLimits.IsLimit);
+                if (limit != null)
+                {
+                    throw GraphProblems.PlannerServiceLimit(limit, target, ErrorMessage);
+                }
+
                 throw GraphProblems.Forbidden(permission, target, ErrorMessage);
             }
 

@@ -6,10 +6,12 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Resources;
+using ComplianceTools.Core.Planning;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
+using ComplianceTools.Graph.Directory;
 using ComplianceTools.Graph.Http;
-using ComplianceTools.Graph.Planner;
 
 namespace ComplianceTools.Graph.Lists
 {
@@ -30,7 +32,7 @@ namespace ComplianceTools.Graph.Lists
         private static readonly string s_fields = "Title,ComplianceKey,OwnerLookupId,OwnerMail,DueDate,TaskDescription,Checklist";
 
         private readonly GraphRest _rest;
-        private readonly OwnerDirectory _owners;
+        private readonly GraphUserResolver _owners;
         private readonly Uri _siteUrl;
         private readonly string _listName;
         private readonly Action<string> _log;
@@ -44,7 +46,7 @@ namespace ComplianceTools.Graph.Lists
         public ListPublisher(GraphConnection connection, Uri siteUrl, string listName, Action<string> log, CancellationToken cancellation)
         {
             _rest = connection.Rest(log, cancellation);
-            _owners = new OwnerDirectory(_rest);
+            _owners = new GraphUserResolver(_rest);
             _siteUrl = siteUrl;
             _listName = listName.Trim();
             _log = log;
@@ -54,7 +56,7 @@ namespace ComplianceTools.Graph.Lists
 
         public PublishOutcome Publish(PlanItem item, Func<string, string, bool> shouldProcess)
         {
-            string owners = KeyMarker.Owners(item);
+            string owners = TaskKey.Owners(item);
             try
             {
                 if (!Prepare(shouldProcess))
@@ -71,9 +73,17 @@ namespace ComplianceTools.Graph.Lists
                         return new PublishOutcome(null, null);
                     }
 
-                    desired["Status"] = "Open";
-                    ListItem created = Create(item.Key, desired);
-                    return Done(item, PublishAction.Created, created.Id, owners, note);
+                    var fields = new Dictionary<string, object>(desired) { ["Status"] = "Open" };
+                    ListItem created = Create(item.Key, fields, out bool alreadyThere);
+                    if (!alreadyThere)
+                    {
+                        return Done(item, PublishAction.Created, created.Id, owners, note);
+                    }
+
+                    // Another run (or a person) made the item between our read and our create: it is the
+                    // item of this key now, updated below like any other.
+                    existing = created;
+                    note = Join(Text.Format(nameof(Strings.GraphListItemAlreadyThere), item.Key), note);
                 }
 
                 List<string> changes = Differences(existing, desired);
@@ -88,17 +98,19 @@ namespace ComplianceTools.Graph.Lists
                 }
 
                 Update(existing, desired);
-                return Done(item, PublishAction.Updated, existing.Id, owners, string.Join(", ", changes) + (note == null ? string.Empty : "; " + note));
+                return Done(item, PublishAction.Updated, existing.Id, owners, Join(string.Join(", ", changes), note));
             }
             catch (ComplianceException ex) when (ex.Problem.Kind != ProblemKind.AuthenticationError && ex.Problem.ErrorId != "ComplianceTools.Graph.SiteNotFound")
             {
-                var result = new TaskPublishResult(item.Key, item.Title, PublishAction.Failed, null, owners, item.DueDate, PublishTarget.SharePointList, ex.Problem.Message);
+                var result = new TaskPublishResult(item.Key, item.Title, PublishAction.Failed, null, owners, item.DueMoment(), PublishTarget.SharePointList, ex.Problem.Message);
                 return new PublishOutcome(result, ex.Problem);
             }
         }
 
+        private static string Join(string a, string b) => string.IsNullOrEmpty(b) ? a : (string.IsNullOrEmpty(a) ? b : a + "; " + b);
+
         private static PublishOutcome Done(PlanItem item, PublishAction action, string id, string owners, string message) =>
-            new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueDate, PublishTarget.SharePointList, message), null);
+            new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueMoment(), PublishTarget.SharePointList, message), null);
 
         /// <summary>The site, the list (created with its columns when missing), and the items already there. False under -WhatIf when the list is missing.</summary>
         private bool Prepare(Func<string, string, bool> shouldProcess)
@@ -171,6 +183,7 @@ namespace ComplianceTools.Graph.Lists
                 }
                 catch (OutcomeUnknownException ex)
                 {
+                    _rest.WaitBeforeReadBack(ex, attempt, _siteUrl.ToString());
                     _listId = FindList();
                     if (_listId == null && attempt >= GraphRest.MaxAttempts)
                     {
@@ -192,8 +205,8 @@ namespace ComplianceTools.Graph.Lists
                 ["Title"] = item.Title,
                 [KeyColumn] = item.Key,
                 ["OwnerMail"] = string.Join("; ", owners.Select(o => (o.Mail ?? o.UserPrincipalName ?? string.Empty).ToLowerInvariant())),
-                ["DueDate"] = item.DueDate.HasValue ? item.DueDate.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null,
-                ["TaskDescription"] = KeyMarker.Normalize(item.Description).Trim(),
+                ["DueDate"] = item.DueMoment().HasValue ? item.DueMoment().Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null,
+                ["TaskDescription"] = TaskKey.Normalize(item.Description).Trim(),
                 ["Checklist"] = string.Join("\n", item.Checklist.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim())),
             };
             if (owners.Count > 0)
@@ -213,12 +226,19 @@ namespace ComplianceTools.Graph.Lists
         }
 
         /// <summary>The owner's id in this site's User Information List (by mail or login name), read once per run.</summary>
-        private string SiteUserId(Owner owner)
+        private string SiteUserId(GraphUser owner)
         {
             if (_siteUsers == null)
             {
                 _siteUsers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                string url = "sites/" + Uri.EscapeDataString(_siteId) + "/lists/" + Uri.EscapeDataString("User Information List") + "/items?$expand=fields($select=EMail,UserName)";
+                string listId = UserInformationListId();
+                if (listId == null)
+                {
+                    _log?.Invoke("the site lists no User Information List (a system list at /_catalogs/users): person columns stay empty");
+                    return null;
+                }
+
+                string url = "sites/" + Uri.EscapeDataString(_siteId) + "/lists/" + Uri.EscapeDataString(listId) + "/items?$expand=fields($select=EMail,UserName)";
                 foreach (var user in _rest.GetAll(url, u => new { Id = u.Str("id"), Mail = u.Obj("fields").Str("EMail"), Login = u.Obj("fields").Str("UserName") }, null, _siteUrl.ToString(), GraphPermissions.SitesWrite))
                 {
                     foreach (string name in new[] { user.Mail, user.Login })
@@ -242,6 +262,21 @@ namespace ComplianceTools.Graph.Lists
             return null;
         }
 
+        /// <summary>
+        /// The site's User Information List, found by what it is: a system list (hidden unless $select names
+        /// system) whose address ends in /_catalogs/users. Its title is translated (用户信息列表 on a Chinese
+        /// site, Benutzerinformationsliste on a German one), so lists/User Information List works on English
+        /// sites only.
+        /// </summary>
+        private string UserInformationListId()
+        {
+            string url = "sites/" + Uri.EscapeDataString(_siteId) + "/lists?$select=id,name,displayName,webUrl,system,list";
+            return _rest.GetAll(url, l => new { Id = l.Str("id"), WebUrl = l.Str("webUrl") }, null, _siteUrl.ToString(), GraphPermissions.SitesWrite)
+                .Where(l => l.WebUrl != null && l.WebUrl.TrimEnd('/').EndsWith("/_catalogs/users", StringComparison.OrdinalIgnoreCase))
+                .Select(l => l.Id)
+                .FirstOrDefault();
+        }
+
         private static List<string> Differences(ListItem existing, Dictionary<string, object> desired)
         {
             var changes = new List<string>();
@@ -256,7 +291,7 @@ namespace ComplianceTools.Graph.Lists
                 string want = field.Value as string;
                 bool same = field.Key == "DueDate"
                     ? Instant(have) == Instant(want)
-                    : string.Equals(KeyMarker.Normalize(have ?? string.Empty).Trim(), KeyMarker.Normalize(want ?? string.Empty).Trim(), StringComparison.Ordinal);
+                    : string.Equals(TaskKey.Normalize(have ?? string.Empty).Trim(), TaskKey.Normalize(want ?? string.Empty).Trim(), StringComparison.Ordinal);
                 if (!same)
                 {
                     changes.Add(field.Key);
@@ -269,8 +304,16 @@ namespace ComplianceTools.Graph.Lists
         private static DateTimeOffset? Instant(string value) =>
             DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset d) ? d.ToUniversalTime() : (DateTimeOffset?)null;
 
-        private ListItem Create(string key, Dictionary<string, object> fields)
+        /// <summary>
+        /// Creates the item. The key column is unique, so SharePoint refuses a second item of a key; what it
+        /// answers then through Graph is not documented (409 is assumed by many, SharePoint's own REST answers
+        /// 500 "duplicate values were found", 400 is possible), so any refusal other than authentication,
+        /// permission or throttling is checked by reading the list: an item of the key there is "already there"
+        /// (<paramref name="alreadyThere"/>), not a failure.
+        /// </summary>
+        private ListItem Create(string key, Dictionary<string, object> fields, out bool alreadyThere)
         {
+            alreadyThere = false;
             var body = new Dictionary<string, object> { ["fields"] = fields };
             for (int attempt = 1; ; attempt++)
             {
@@ -278,14 +321,15 @@ namespace ComplianceTools.Graph.Lists
                 {
                     using (GraphResponse response = _rest.Send(HttpMethod.Post, ItemsUrl, body, null, idempotent: false))
                     {
-                        if (response.Status == 409)
+                        if (!response.Ok && response.Status != 401 && response.Status != 403 && response.Status != 429)
                         {
-                            // The unique key column refused a second item: the first create did happen.
-                            ListItem made = ReadItems().FirstOrDefault(i => i.Key == key);
-                            if (made != null)
+                            _log?.Invoke("create of '" + key + "' refused (" + response.Status + " " + response.ErrorCode + "): looking for an item of that key");
+                            ListItem there = ReadItems().FirstOrDefault(i => i.Key == key);
+                            if (there != null)
                             {
-                                _byKey[key] = made;
-                                return made;
+                                _byKey[key] = there;
+                                alreadyThere = true;
+                                return there;
                             }
                         }
 
@@ -298,10 +342,13 @@ namespace ComplianceTools.Graph.Lists
                 catch (OutcomeUnknownException ex)
                 {
                     _log?.Invoke("create of '" + key + "' may or may not have happened (" + ex.Message + "): reading the list");
+                    _rest.WaitBeforeReadBack(ex, attempt, _siteUrl.ToString());
                     ListItem made = ReadItems().FirstOrDefault(i => i.Key == key);
                     if (made != null)
                     {
+                        // Ours, or one made meanwhile by someone else (then its fields differ and it is updated).
                         _byKey[key] = made;
+                        alreadyThere = Differences(made, fields).Count > 0;
                         return made;
                     }
 
@@ -328,8 +375,10 @@ namespace ComplianceTools.Graph.Lists
                     return;
                 }
 
+                // If-Match is optional for list items and "*" is not documented: the last known ETag, or none.
                 string target = ItemsUrl + "/" + Uri.EscapeDataString(existing.Id) + "/fields";
-                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, new Dictionary<string, string> { ["If-Match"] = existing.ETag ?? "*" }, idempotent: true))
+                Dictionary<string, string> headers = string.IsNullOrEmpty(existing.ETag) || existing.ETag == "*" ? null : new Dictionary<string, string> { ["If-Match"] = existing.ETag };
+                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, headers, idempotent: true))
                 {
                     if (response.Status == 412 && conflict < MaxConflicts)
                     {

@@ -6,8 +6,11 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Resources;
+using ComplianceTools.Core.Planning;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
+using ComplianceTools.Graph.Directory;
 using ComplianceTools.Graph.Http;
 
 namespace ComplianceTools.Graph.Planner
@@ -15,9 +18,10 @@ namespace ComplianceTools.Graph.Planner
     /// <summary>
     /// Plan items as Planner tasks, exactly once. The plan is read once (tasks, and the details of those that
     /// have a description, where the key lives); then each item is created, patched with If-Match, or left
-    /// alone when nothing differs (no write at all). A create whose answer is lost is checked against the
-    /// plan before it is sent again. Planner's limits (20 checklist items, 20 assignees, 9,000 tasks per plan)
-    /// fail the item that exceeds them, with the limit named.
+    /// alone when nothing differs (no write at all). A 412 or 409 on a PATCH reads the task again and retries.
+    /// A create whose answer is lost is checked against the plan (after the Retry-After the answer asked for)
+    /// before it is sent again. Planner's limits (20 checklist items, 20 assignees, 9,000 tasks per plan) fail
+    /// the item that exceeds them, with the limit named; a 403 whose code names a limit does the same.
     /// </summary>
     public sealed class PlannerPublisher : ITaskPublisher
     {
@@ -27,7 +31,7 @@ namespace ComplianceTools.Graph.Planner
         private const int MaxConflicts = 3;
 
         private readonly GraphRest _rest;
-        private readonly OwnerDirectory _owners;
+        private readonly GraphUserResolver _owners;
         private readonly string _planId;
         private readonly string _bucketName;
         private readonly Action<string> _log;
@@ -46,7 +50,7 @@ namespace ComplianceTools.Graph.Planner
             }
 
             _rest = connection.Rest(log, cancellation);
-            _owners = new OwnerDirectory(_rest);
+            _owners = new GraphUserResolver(_rest);
             _planId = planId;
             _bucketName = string.IsNullOrWhiteSpace(bucketName) ? null : bucketName.Trim();
             _log = log;
@@ -57,7 +61,7 @@ namespace ComplianceTools.Graph.Planner
         public PublishOutcome Publish(PlanItem item, Func<string, string, bool> shouldProcess)
         {
             Prepare();
-            string owners = KeyMarker.Owners(item);
+            string owners = TaskKey.Owners(item);
             try
             {
                 Desired desired = Desire(item);
@@ -96,13 +100,13 @@ namespace ComplianceTools.Graph.Planner
             }
             catch (ComplianceException ex) when (ex.Problem.Kind != ProblemKind.AuthenticationError)
             {
-                var result = new TaskPublishResult(item.Key, item.Title, PublishAction.Failed, _byKey.TryGetValue(item.Key ?? string.Empty, out TaskState t) ? t.Id : null, owners, item.DueDate, PublishTarget.Planner, ex.Problem.Message);
+                var result = new TaskPublishResult(item.Key, item.Title, PublishAction.Failed, _byKey.TryGetValue(item.Key ?? string.Empty, out TaskState t) ? t.Id : null, owners, item.DueMoment(), PublishTarget.Planner, ex.Problem.Message);
                 return new PublishOutcome(result, ex.Problem);
             }
         }
 
         private static PublishOutcome Done(PlanItem item, PublishAction action, string id, string owners, string message) =>
-            new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueDate, PublishTarget.Planner, message), null);
+            new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueMoment(), PublishTarget.Planner, message), null);
 
         /// <summary>Reads the plan once: it exists, the bucket, the tasks, and the keys in their details.</summary>
         private void Prepare()
@@ -136,7 +140,7 @@ namespace ComplianceTools.Graph.Planner
                     ReadDetails(task);
                 }
 
-                string key = KeyMarker.Read(task.Description);
+                string key = TaskKey.Read(task.Description);
                 if (key != null && !_byKey.ContainsKey(key))
                 {
                     _byKey[key] = task;
@@ -213,9 +217,9 @@ namespace ComplianceTools.Graph.Planner
             {
                 Key = item.Key,
                 Title = item.Title,
-                Due = item.DueDate,
+                Due = item.DueMoment(),
                 Assignees = new HashSet<string>(owners.Select(o => _owners.Resolve(o, item.Key).Id), StringComparer.Ordinal),
-                Description = KeyMarker.Compose(item.Description, item.Key),
+                Description = TaskKey.Compose(item.Description, item.Key),
                 Checklist = checklist,
             };
         }
@@ -238,7 +242,7 @@ namespace ComplianceTools.Graph.Planner
                 changes.Add("assignments");
             }
 
-            if (!KeyMarker.SameText(task.Description, desired.Description))
+            if (!TaskKey.SameText(task.Description, desired.Description))
             {
                 changes.Add("description");
             }
@@ -286,6 +290,7 @@ namespace ComplianceTools.Graph.Planner
                 catch (OutcomeUnknownException ex)
                 {
                     _log?.Invoke("create of '" + desired.Key + "' may or may not have happened (" + ex.Message + "): reading the plan");
+                    _rest.WaitBeforeReadBack(ex, attempt, PlanTarget);
                     TaskState made = ReadTasks().FirstOrDefault(t => !_knownIds.Contains(t.Id) && string.Equals(t.Title, desired.Title, StringComparison.Ordinal) && t.BucketId == _bucketId);
                     if (made != null)
                     {
@@ -330,6 +335,7 @@ namespace ComplianceTools.Graph.Planner
                 }
                 catch (OutcomeUnknownException ex)
                 {
+                    _rest.WaitBeforeReadBack(ex, attempt, PlanTarget);
                     _bucketId = FindBucket();
                     if (_bucketId == null && attempt >= GraphRest.MaxAttempts)
                     {
@@ -382,11 +388,11 @@ namespace ComplianceTools.Graph.Planner
                 }
 
                 string target = "planner/tasks/" + task.Id;
-                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, IfMatch(task.ETag), idempotent: true))
+                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, IfMatch(task.ETag, target), idempotent: true))
                 {
-                    if (response.Status == 412 && conflict < MaxConflicts)
+                    if (IsVersionConflict(response.Status) && conflict < MaxConflicts)
                     {
-                        _log?.Invoke("412 on " + target + ": reading it again");
+                        _log?.Invoke(response.Status + " on " + target + ": reading it again");
                         Reload(task);
                         continue;
                     }
@@ -411,7 +417,7 @@ namespace ComplianceTools.Graph.Planner
             for (int conflict = 0; ; conflict++)
             {
                 var body = new Dictionary<string, object>();
-                if (!KeyMarker.SameText(task.Description, desired.Description))
+                if (!TaskKey.SameText(task.Description, desired.Description))
                 {
                     body["description"] = desired.Description;
                 }
@@ -440,11 +446,11 @@ namespace ComplianceTools.Graph.Planner
                 }
 
                 string target = "planner/tasks/" + task.Id + "/details";
-                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, IfMatch(task.DetailsETag), idempotent: true))
+                using (GraphResponse response = _rest.Send(new HttpMethod("PATCH"), target, body, IfMatch(task.DetailsETag, target), idempotent: true))
                 {
-                    if (response.Status == 412 && conflict < MaxConflicts)
+                    if (IsVersionConflict(response.Status) && conflict < MaxConflicts)
                     {
-                        _log?.Invoke("412 on " + target + ": reading it again");
+                        _log?.Invoke(response.Status + " on " + target + ": reading it again");
                         ReadDetails(task);
                         continue;
                     }
@@ -465,7 +471,22 @@ namespace ComplianceTools.Graph.Planner
             }
         }
 
-        private static Dictionary<string, string> IfMatch(string etag) => new Dictionary<string, string> { ["If-Match"] = etag ?? "*" };
+        /// <summary>
+        /// The task's last known ETag. Planner wants exactly that ("Last known ETag value … Required"); "*" is not
+        /// documented and reported to fail, so an unknown ETag is an error, never a wildcard.
+        /// </summary>
+        private static Dictionary<string, string> IfMatch(string etag, string target)
+        {
+            if (string.IsNullOrEmpty(etag) || etag == "*")
+            {
+                throw GraphProblems.Fail("ETagMissing", ProblemKind.InvalidData, Text.Format(nameof(Strings.GraphETagMissing), target), target);
+            }
+
+            return new Dictionary<string, string> { ["If-Match"] = etag };
+        }
+
+        /// <summary>Planner's versioning answers: 412 (the ETag is stale) and 409 (a conflicting change); both mean "read it again, then retry".</summary>
+        private static bool IsVersionConflict(int status) => status == 412 || status == 409;
 
         private static Dictionary<string, object> Assignment() =>
             new Dictionary<string, object> { ["@odata.type"] = "#microsoft.graph.plannerAssignment", ["orderHint"] = " !" };

@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
 
 namespace ComplianceTools.Commands.Graph
@@ -110,7 +110,7 @@ namespace ComplianceTools.Commands.Graph
             WriteVerbose(Text.Format("GraphConnected", info.GraphEndpoint, info.Environment, info.AuthMode));
             if (info.PermissionsKnown)
             {
-                foreach (var missing in GraphPermissions.Missing(info.Permissions))
+                foreach (var missing in GraphPermissions.Missing(info.Permissions, info.PermissionKind))
                 {
                     WriteWarning(Text.Format("GraphPermissionMissing", missing.Key, missing.Value));
                 }

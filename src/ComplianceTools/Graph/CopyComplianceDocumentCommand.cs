@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
 using ComplianceTools.Graph.Documents;
 

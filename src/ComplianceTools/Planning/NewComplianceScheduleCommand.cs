@@ -36,7 +36,7 @@ namespace ComplianceTools.Commands.Planning
             ScheduleDefinition schedule = Run(() => PlanningData.LoadSchedule(Kind, string.IsNullOrEmpty(ScheduleFile) ? null : ResolvePath(ScheduleFile)));
             PlanningPolicy policy = Run(() => PlanningData.LoadPolicy(null));
             OwnerDirectory owners = BuildOwners(policy, Dataset?.Owners?.ToArray());
-            WriteResult(Planner.Schedule(schedule, Year, owners, WorkingCalendar, AsOf));
+            WriteResult(PlanBuilder.Schedule(schedule, Year, owners, WorkingCalendar, AsOf));
         }
     }
 }

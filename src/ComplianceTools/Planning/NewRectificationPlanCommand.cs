@@ -71,7 +71,7 @@ namespace ComplianceTools.Commands.Planning
             PlanningPolicy policy = Run(() => PlanningData.LoadPolicy(string.IsNullOrEmpty(PlanningFile) ? null : ResolvePath(PlanningFile)));
             OwnerDirectory owners = BuildOwners(policy, Dataset?.Owners?.ToArray());
             var schedules = Run(() => PlanningData.LoadSchedules(string.IsNullOrEmpty(ScheduleFile) ? null : ResolvePath(ScheduleFile)));
-            PlanResult result = Planner.Rectification(_findings, policy, owners, WorkingCalendar, NoticeDate, AsOf, IncludeGreen.IsPresent, ExcludeSkipped.IsPresent, schedules);
+            PlanResult result = PlanBuilder.Rectification(_findings, policy, owners, WorkingCalendar, NoticeDate, AsOf, IncludeGreen.IsPresent, ExcludeSkipped.IsPresent, schedules);
             WriteResult(result);
         }
     }

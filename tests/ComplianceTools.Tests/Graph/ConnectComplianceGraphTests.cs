@@ -57,6 +57,17 @@ namespace ComplianceTools.Tests.Graph
         }
 
         [Fact]
+        public void A_signed_in_user_with_tasks_readwrite_gets_no_planner_warning_but_an_app_with_group_readwrite_all_does()
+        {
+            var user = Connect(FakeGraph.MakeDelegatedToken("t1", "User.Read.All", "GroupMember.Read.All", "Sites.Read.All", "Sites.Manage.All", "Tasks.ReadWrite"));
+            Assert.Equal("Delegated", user.Text("PermissionKind"));
+            var app = Ps.Run("Connect-ComplianceGraph -AccessToken $args[0] -GraphEndpoint $args[1]", Secure(FakeGraph.MakeToken("t1", "User.Read.All", "GroupMember.Read.All", "Sites.Read.All", "Sites.Manage.All", "Group.ReadWrite.All")), Fake.Endpoint);
+            string warning = Assert.Single(app.Warnings);
+            Assert.Contains("Publish-ComplianceTask", warning);
+            Assert.Contains("Tasks.ReadWrite.All", warning);
+        }
+
+        [Fact]
         public void China_without_an_endpoint_uses_the_21Vianet_graph_host()
         {
             var info = Ps.Run("Connect-ComplianceGraph -AccessToken $args[0] -Environment China", Secure(Fake.Token)).Single();

@@ -89,6 +89,19 @@ namespace ComplianceTools.Tests.Graph
         }
 
         [Fact]
+        public void A_metadata_only_edit_on_sharepoint_changes_the_etag_but_not_the_ctag_and_downloads_nothing()
+        {
+            Copy().ThrowOnError();
+            Fake.EditFileMetadata(_siteId, "年检材料/2025/营业执照.pdf");
+            int downloads = Fake.Downloads;
+            var r = Copy();
+            r.ThrowOnError();
+            Assert.Equal("Unchanged", r.Output.Single(o => o.Text("Path") == "营业执照.pdf").Text("Action"));
+            Assert.Equal(downloads, Fake.Downloads);
+            Assert.Contains(Fake.Calls, c => Uri.UnescapeDataString(c.PathAndQuery).Contains("cTag", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void A_local_edit_is_kept_unless_force()
         {
             Copy().ThrowOnError();

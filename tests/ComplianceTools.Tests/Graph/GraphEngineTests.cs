@@ -1,11 +1,12 @@
 using System;
+using System.Linq;
 using System.Collections.Concurrent;
 using System.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Identity;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Graph;
+using ComplianceTools.Core.Publishing;
 using ComplianceTools.Graph.Connection;
 using ComplianceTools.Tests.Graph.Fake;
 
@@ -100,6 +101,33 @@ namespace ComplianceTools.Tests.Graph
             Assert.Contains(missing, m => m.Key == "Publish-ComplianceTask" && m.Value == "Tasks.ReadWrite.All");
             Assert.DoesNotContain(missing, m => m.Key == "Import-ComplianceDirectory");
             Assert.DoesNotContain(missing, m => m.Key == "Copy-ComplianceDocument");
+        }
+
+        [Fact]
+        public void An_app_holding_group_readwrite_all_is_told_it_still_needs_tasks_readwrite_all_but_a_signed_in_user_is_not()
+        {
+            // Microsoft's Planner pages: Application "Tasks.ReadWrite.All | Not available"; Delegated "Tasks.ReadWrite | Group.ReadWrite.All".
+            var app = GraphPermissions.Missing(new[] { "Group.ReadWrite.All", "User.Read.All" }, GraphPermissionKind.Application).ToList();
+            Assert.Contains(app, m => m.Key == "Publish-ComplianceTask" && m.Value == "Tasks.ReadWrite.All");
+            var user = GraphPermissions.Missing(new[] { "Group.ReadWrite.All", "User.ReadBasic.All" }, GraphPermissionKind.Delegated).ToList();
+            Assert.DoesNotContain(user, m => m.Key == "Publish-ComplianceTask");
+            Assert.DoesNotContain(user, m => m.Key == "Publish-ComplianceTask (owners)");
+            // User.ReadBasic.All is a delegated permission only: an app needs User.Read.All to resolve owners.
+            Assert.Contains(GraphPermissions.Missing(new[] { "Tasks.ReadWrite.All", "User.ReadBasic.All" }, GraphPermissionKind.Application), m => m.Key == "Publish-ComplianceTask (owners)" && m.Value == "User.Read.All");
+        }
+
+        [Fact]
+        public void Files_permissions_alone_do_not_satisfy_copy_compliance_document_whose_first_call_is_the_site_lookup()
+        {
+            Assert.Contains(GraphPermissions.Missing(new[] { "Files.Read.All" }, GraphPermissionKind.Application), m => m.Key == "Copy-ComplianceDocument");
+            Assert.DoesNotContain(GraphPermissions.Missing(new[] { "Sites.Selected" }, GraphPermissionKind.Application), m => m.Key == "Copy-ComplianceDocument");
+        }
+
+        [Fact]
+        public void A_delegated_token_is_read_as_delegated_and_an_app_token_as_application()
+        {
+            Assert.Equal(GraphPermissionKind.Delegated, TokenClaims.Read(FakeGraph.MakeDelegatedToken("t", "Tasks.ReadWrite")).Kind);
+            Assert.Equal(GraphPermissionKind.Application, TokenClaims.Read(FakeGraph.MakeToken("t", "Tasks.ReadWrite.All")).Kind);
         }
 
         [Fact]

@@ -7,7 +7,7 @@ namespace ComplianceTools.Tests.Graph
     /// <summary>Every Microsoft 365 cmdlet is exported and has help in both cultures with a section per parameter and an example.</summary>
     public sealed class GraphHelpTests : System.IDisposable
     {
-        private static readonly string[] s_cmdlets = { "Connect-ComplianceGraph", "Disconnect-ComplianceGraph", "Import-ComplianceDirectory", "Publish-ComplianceTask", "Copy-ComplianceDocument" };
+        private static readonly string[] s_cmdlets = { "Connect-ComplianceGraph", "Disconnect-ComplianceGraph", "Import-ComplianceDirectory", "Publish-ComplianceTask", "Copy-ComplianceDocument", "Connect-ComplianceWorkplace", "Disconnect-ComplianceWorkplace", "Send-ComplianceReminder" };
         private readonly ModuleSession _ps = new ModuleSession();
 
         public void Dispose() => _ps.Dispose();

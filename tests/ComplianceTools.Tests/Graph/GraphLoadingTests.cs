@@ -6,7 +6,8 @@ namespace ComplianceTools.Tests.Graph
 {
     /// <summary>
     /// Importing the module must stay fast: the Graph and identity libraries load only when a Graph cmdlet
-    /// first runs. Checked in a fresh pwsh process, since this test process loads them for other tests.
+    /// first runs, the WeCom/DingTalk assembly only when a workplace cmdlet does (and a workplace cmdlet loads no
+    /// Graph library). Checked in a fresh pwsh process, since this test process loads them for other tests.
     /// </summary>
     public sealed class GraphLoadingTests
     {
@@ -39,6 +40,30 @@ namespace ComplianceTools.Tests.Graph
         public void Importing_the_module_loads_no_graph_kiota_azure_or_msal_assembly()
         {
             Assert.Equal("[]", RunPwsh("Import-Module ./ComplianceTools.psd1; Get-Command -Module ComplianceTools | Out-Null; '[' + (" + Loaded + ") + ']'"));
+        }
+
+        [Fact]
+        public void Importing_the_module_does_not_load_the_workplace_assembly_and_a_workplace_cmdlet_loads_it_into_the_module_load_context()
+        {
+            string script = "Import-Module ./ComplianceTools.psd1; Get-Command -Module ComplianceTools | Out-Null; "
+                + "$before = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'ComplianceTools.Workplace' }).Count; "
+                + "Disconnect-ComplianceWorkplace; "
+                + "$w = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'ComplianceTools.Workplace' }; "
+                + "\"$before \" + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($w).GetType().FullName + ' [' + (" + Loaded + ") + ']'";
+            Assert.Equal("0 ComplianceTools.Resolver.ModuleLoadContext []", RunPwsh(script));
+        }
+
+        [Fact]
+        public void Publishing_to_wecom_loads_no_graph_kiota_azure_or_msal_assembly()
+        {
+            using var wecom = new ComplianceTools.Tests.Workplace.Fake.FakeWeCom();
+            using TempFolder state = Paths.NewTempFolder();
+            wecom.AddUser("ZhangSan", mail: "zhangsan@contoso.cn");
+            string script = "Import-Module ./ComplianceTools.psd1; "
+                + "Connect-ComplianceWorkplace -Platform WeCom -CorpId " + ComplianceTools.Tests.Workplace.Fake.FakeWeCom.CorpId + " -AgentId 1000002 -Secret (ConvertTo-SecureString '" + wecom.Secret + "' -AsPlainText -Force) -Endpoint " + wecom.Endpoint + " -StateFolder '" + state.FullName + "' | Out-Null; "
+                + "$r = [pscustomobject]@{ Key = 'K1'; Title = 'T1'; Owner = 'zhangsan@contoso.cn'; DueDate = '2026-03-31' } | Publish-ComplianceTask -Target WeCom; "
+                + "[string]$r.Action + ' [' + (" + Loaded + ") + ']'";
+            Assert.Equal("Created []", RunPwsh(script));
         }
 
         [Fact]

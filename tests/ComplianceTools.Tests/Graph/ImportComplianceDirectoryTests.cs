@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using ComplianceTools.Tests.Graph.Fake;
 using ComplianceTools.Tests.Infrastructure;
 
 namespace ComplianceTools.Tests.Graph
@@ -78,6 +79,20 @@ namespace ComplianceTools.Tests.Graph
             var none = Ps.Run("Import-ComplianceDirectory -GroupId $args[0] -Department 质检部", group);
             none.ThrowOnError();
             Assert.Empty(none.Output);
+        }
+
+        [Fact]
+        public void A_group_read_with_groupmember_read_all_only_is_one_error_naming_user_read_all_not_rows_of_nulls()
+        {
+            string group = Fake.AddGroup(_zhang, _li);
+            Fake.Token = FakeGraph.MakeToken("11111111-2222-3333-4444-555555555555", "GroupMember.Read.All");
+            Connect(Fake.Token);
+            var r = Ps.Run("Import-ComplianceDirectory -GroupId $args[0]", group);
+            Assert.Empty(r.Output);
+            var error = Assert.Single(r.AllErrors);
+            Assert.Equal("ComplianceTools.Graph.UserDetailsHidden,ComplianceTools.Commands.Graph.ImportComplianceDirectoryCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("User.Read.All", error.Exception.Message);
+            Assert.Contains(group, error.Exception.Message);
         }
 
         [Fact]

@@ -59,6 +59,44 @@ namespace ComplianceTools.Tests.Graph
         }
 
         [Fact]
+        public void On_a_chinese_site_the_user_information_list_is_found_as_the_system_list_at_catalogs_users_not_by_its_english_title()
+        {
+            Publish(1).ThrowOnError();
+            Assert.Equal(_zhangSiteId, Fake.ListItems(_siteId, "年检整改")[0]["fields"]!["OwnerLookupId"]!.GetValue<string>());
+            Assert.DoesNotContain(Fake.Calls, c => Uri.UnescapeDataString(c.PathAndQuery).Contains("User Information List", StringComparison.Ordinal));
+            Assert.Contains(Fake.Calls, c => Uri.UnescapeDataString(c.PathAndQuery).Contains("/lists?$select=id,name,displayName,webUrl,system,list", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void On_an_english_site_the_same_lookup_finds_it_too()
+        {
+            var site = new Uri("https://contoso.sharepoint.com/sites/compliance-en");
+            string siteId = Fake.AddSite(site, chinese: false);
+            string zhang = Fake.AddSiteUser(siteId, "zhangsan@contoso.cn", "i:0#.f|membership|zhangsan@contoso.cn");
+            Ps.Run(Items + "$items | Publish-ComplianceTask -Target SharePointList -SiteUrl $args[1] -ListName 年检整改", 1, site).ThrowOnError();
+            Assert.Equal(zhang, Fake.ListItems(siteId, "年检整改")[0]["fields"]!["OwnerLookupId"]!.GetValue<string>());
+        }
+
+        [Theory]
+        [InlineData(409)]
+        [InlineData(500)]
+        [InlineData(400)]
+        public void A_create_refused_by_the_unique_key_column_is_already_there_and_updated_not_failed(int answer)
+        {
+            Fake.DuplicateValueStatus = answer;
+            Publish(2).ThrowOnError();
+            // Another scheduled run creates item 3 between this run's read and its create.
+            Fake.Inject("POST", "/items", FakeGraph.FaultKind.ForeignCreate);
+            var r = Publish(3);
+            r.ThrowOnError();
+            Assert.Equal(new[] { "Unchanged", "Unchanged", "Updated" }, r.Output.Select(o => o.Text("Action")));
+            Assert.Contains("SEAT-001|客户3|2025", r.Output[2].Text("Message"));
+            var items = Fake.ListItems(_siteId, "年检整改");
+            Assert.Equal(3, items.Count);
+            Assert.Equal("坐席空置率整改 3", items.Single(i => i["fields"]!["ComplianceKey"]!.GetValue<string>() == "SEAT-001|客户3|2025")["fields"]!["Title"]!.GetValue<string>());
+        }
+
+        [Fact]
         public void A_rerun_writes_nothing_even_after_a_user_set_the_status()
         {
             var first = Publish(4);
@@ -124,7 +162,7 @@ namespace ComplianceTools.Tests.Graph
             var r = Ps.Run(Items + "$items[0].Owner = 'ghost@contoso.cn'; $items | Publish-ComplianceTask -Target SharePointList -SiteUrl $args[1] -ListName 年检整改", 2, s_site);
             Assert.Equal(new[] { "Failed", "Created" }, r.Output.Select(o => o.Text("Action")));
             var error = Assert.Single(r.AllErrors);
-            Assert.Equal("ComplianceTools.Graph.OwnerNotFound,ComplianceTools.Commands.Graph.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComplianceTools.Graph.OwnerNotFound,ComplianceTools.Commands.Publishing.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
             Assert.Contains("ghost@contoso.cn", error.Exception.Message);
             Assert.Single(Fake.ListItems(_siteId, "年检整改"));
         }
@@ -155,7 +193,7 @@ namespace ComplianceTools.Tests.Graph
         {
             var r = Ps.Run(Items + "$items | Publish-ComplianceTask -Target SharePointList -SiteUrl $args[1] -ListName 年检整改", 1, new Uri("https://contoso.sharepoint.cn/sites/nowhere"));
             var error = Assert.Single(r.AllErrors);
-            Assert.Equal("ComplianceTools.Graph.SiteNotFound,ComplianceTools.Commands.Graph.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComplianceTools.Graph.SiteNotFound,ComplianceTools.Commands.Publishing.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
             Assert.Contains("/sites/nowhere", error.Exception.Message);
         }
     }

@@ -128,6 +128,58 @@ namespace ComplianceTools.Tests.Graph
         }
 
         [Fact]
+        public void A_409_on_a_patch_is_read_again_and_retried_like_a_412()
+        {
+            Publish(1).ThrowOnError();
+            Fake.Inject("PATCH", "/planner/tasks/", FakeGraph.FaultKind.VersionConflict);
+            Fake.ClearCalls();
+            var r = Publish(1, " | ForEach-Object { $_.DueDate = '2026-05-01'; $_ }");
+            r.ThrowOnError();
+            Assert.Equal("Updated", r.Output[0].Text("Action"));
+            Assert.Equal(2, Fake.Writes.Count(w => w.Method == "PATCH"));
+            Assert.Equal("2026-04-30T16:00:00Z", Fake.Tasks(_plan)[0]["dueDateTime"]!.GetValue<string>());
+        }
+
+        [Fact]
+        public void A_403_naming_a_planner_limit_fails_that_item_naming_the_limit_and_not_a_permission()
+        {
+            Fake.Inject("POST", "/planner/tasks", FakeGraph.FaultKind.PlannerLimit, code: "MaximumTasksCreatedByUser");
+            var r = Publish(3);
+            Assert.Equal(new[] { "Failed", "Created", "Created" }, r.Output.Select(o => o.Text("Action")));
+            var error = Assert.Single(r.AllErrors);
+            Assert.Equal("ComplianceTools.Graph.PlannerLimit,ComplianceTools.Commands.Publishing.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("LimitsExceeded", error.CategoryInfo.Category.ToString());
+            Assert.Contains("MaximumTasksCreatedByUser", error.Exception.Message);
+            Assert.DoesNotContain("Tasks.ReadWrite.All", error.Exception.Message);
+            Assert.Equal(2, Fake.Tasks(_plan).Count);
+        }
+
+        [Fact]
+        public void A_lost_create_answered_503_with_retry_after_waits_that_long_before_reading_the_plan_back()
+        {
+            Publish(1).ThrowOnError();
+            Fake.Inject("POST", "/planner/tasks", FakeGraph.FaultKind.CommitThenUnavailable);
+            var r = Ps.Run(Items + "$items | Publish-ComplianceTask -PlanId $args[1] -BucketName 年检整改 -Verbose", 2, _plan);
+            r.ThrowOnError();
+            Assert.Equal(new[] { "Unchanged", "Created" }, r.Output.Select(o => o.Text("Action")));
+            int lost = r.Verbose.ToList().FindIndex(v => v.StartsWith("POST /v1.0/planner/tasks -> 503", StringComparison.Ordinal));
+            int wait = r.Verbose.ToList().FindIndex(v => v == "waiting 1 s (Retry-After, before reading back)");
+            int readBack = r.Verbose.ToList().FindLastIndex(v => v.StartsWith("GET /v1.0/planner/plans/" + _plan + "/tasks", StringComparison.Ordinal));
+            Assert.True(lost >= 0 && wait > lost && readBack > wait, string.Join("\n", r.Verbose));
+            Assert.Equal(2, Fake.Tasks(_plan).Count);
+        }
+
+        [Fact]
+        public void No_request_ever_says_if_match_star()
+        {
+            Publish(3).ThrowOnError();
+            Fake.RenameTask(Fake.Tasks(_plan)[0]["id"]!.GetValue<string>(), "改过的标题");
+            Publish(3, " | ForEach-Object { $_.DueDate = '2026-06-30'; $_.Checklist = @('只剩一步'); $_ }").ThrowOnError();
+            Assert.Contains(Fake.Writes, w => w.Method == "PATCH");
+            Assert.All(Fake.Writes.Where(w => w.Method == "PATCH"), w => Assert.StartsWith("W/\"", w.IfMatch, StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Throttling_outages_and_lost_answers_still_give_exactly_five_tasks()
         {
             Fake.Inject("POST", "/planner/tasks", FakeGraph.FaultKind.CommitThenUnavailable);
@@ -172,7 +224,7 @@ namespace ComplianceTools.Tests.Graph
             var r = Ps.Run(Items + "$items[1].Owner = 'nobody@contoso.cn'; $items | Publish-ComplianceTask -PlanId $args[1]", 3, _plan);
             Assert.Equal(new[] { "Created", "Failed", "Created" }, r.Output.Select(o => o.Text("Action")));
             var error = Assert.Single(r.AllErrors);
-            Assert.Equal("ComplianceTools.Graph.OwnerNotFound,ComplianceTools.Commands.Graph.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComplianceTools.Graph.OwnerNotFound,ComplianceTools.Commands.Publishing.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
             Assert.Contains("nobody@contoso.cn", error.Exception.Message);
             Assert.Equal("nobody@contoso.cn", error.TargetObject);
             Assert.Equal(2, Fake.Tasks(_plan).Count);
@@ -184,7 +236,7 @@ namespace ComplianceTools.Tests.Graph
             var r = Ps.Run("[pscustomobject]@{ Key = 'K1'; Title = 'T1'; Owner = 'zhangsan@contoso.cn'; Checklist = [string[]](1..21) } | Publish-ComplianceTask -PlanId $args[0]", _plan);
             Assert.Equal("Failed", r.Output.Single().Text("Action"));
             var error = Assert.Single(r.AllErrors);
-            Assert.Equal("ComplianceTools.Graph.PlannerLimit,ComplianceTools.Commands.Graph.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComplianceTools.Graph.PlannerLimit,ComplianceTools.Commands.Publishing.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
             Assert.Contains("21", error.Exception.Message);
             Assert.Contains("20", error.Exception.Message);
             Assert.Empty(Fake.Tasks(_plan));
@@ -205,7 +257,7 @@ namespace ComplianceTools.Tests.Graph
             var r = Ps.Run("@([pscustomobject]@{ Key = 'K1'; Title = 'T1 改'; Owner = 'zhangsan@contoso.cn' }, [pscustomobject]@{ Key = 'K2'; Title = 'T2'; Owner = 'zhangsan@contoso.cn' }) | Publish-ComplianceTask -PlanId $args[0]", plan);
             Assert.Equal(new[] { "Updated", "Failed" }, r.Output.Select(o => o.Text("Action")));
             var error = Assert.Single(r.AllErrors);
-            Assert.Equal("ComplianceTools.Graph.PlannerLimit,ComplianceTools.Commands.Graph.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComplianceTools.Graph.PlannerLimit,ComplianceTools.Commands.Publishing.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
             Assert.Contains("9000", error.Exception.Message.Replace(",", string.Empty, StringComparison.Ordinal));
             Assert.Equal(9000, big.Tasks(plan).Count);
         }
@@ -247,7 +299,7 @@ namespace ComplianceTools.Tests.Graph
         public void An_unknown_plan_is_a_clear_error()
         {
             var error = Assert.Single(Ps.Run("[pscustomobject]@{ Key = 'K1'; Title = 'T1' } | Publish-ComplianceTask -PlanId no-such-plan").AllErrors);
-            Assert.Equal("ComplianceTools.Graph.PlanNotFound,ComplianceTools.Commands.Graph.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComplianceTools.Graph.PlanNotFound,ComplianceTools.Commands.Publishing.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
         }
 
         [Fact]
@@ -255,7 +307,7 @@ namespace ComplianceTools.Tests.Graph
         {
             Ps.Run("Connect-ComplianceGraph -AccessToken $args[0] -GraphEndpoint $args[1] -Environment China", Secure(Fake.Token), Fake.Endpoint).ThrowOnError();
             var error = Assert.Single(Ps.Run("[pscustomobject]@{ Key = 'K1'; Title = 'T1' } | Publish-ComplianceTask -PlanId $args[0]", _plan).AllErrors);
-            Assert.Equal("ComplianceTools.Graph.PlannerNotInChina,ComplianceTools.Commands.Graph.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComplianceTools.Graph.PlannerNotInChina,ComplianceTools.Commands.Publishing.PublishComplianceTaskCommand", error.FullyQualifiedErrorId);
             Assert.Contains("-Target SharePointList", error.Exception.Message);
             Assert.Contains("Export-ComplianceTask", error.Exception.Message);
             Assert.DoesNotContain(Fake.Calls, c => c.PathAndQuery.Contains("planner", StringComparison.Ordinal));

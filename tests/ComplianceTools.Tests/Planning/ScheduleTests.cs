@@ -13,7 +13,7 @@ namespace ComplianceTools.Tests.Planning
         {
             var owners = new OwnerDirectory();
             owners.Add(OwnerDirectory.AnyArea, "lead@example.com");
-            return Planner.Schedule(PlanningData.LoadSchedule(kind, null), year, owners, HolidayData.Default, asOf);
+            return PlanBuilder.Schedule(PlanningData.LoadSchedule(kind, null), year, owners, HolidayData.Default, asOf);
         }
 
         private static PlanItem Phase(PlanResult r, string id) => r.Items.Single(i => i.Key.EndsWith("|" + id, StringComparison.Ordinal));
@@ -36,7 +36,7 @@ namespace ComplianceTools.Tests.Planning
             PlanResult r = Build("AnnualReport", 2026, new DateTime(2026, 1, 1));
             Assert.Equal(8, r.Items.Count);
             Assert.Equal(new DateTime(2026, 4, 15), r.Items.Last().DueDate);
-            Assert.All(r.Items, i => Assert.True(HolidayData.Default.IsWorkingDay(i.DueDate)));
+            Assert.All(r.Items, i => Assert.True(HolidayData.Default.IsWorkingDay(i.DueDate.Value)));
         }
 
         [Fact]

@@ -26,7 +26,7 @@ namespace ComplianceTools.Tests.Reporting
         public ReportTests()
         {
             CultureInfo.CurrentUICulture = new CultureInfo("en-US");
-            List<Finding> findings = PlannerTests.VariedFindings();
+            List<Finding> findings = PlanBuilderTests.VariedFindings();
             findings.Add(new Finding
             {
                 RuleId = "CMPL-004", Title = "Complaint trace", Area = "Complaints", Severity = Severity.Yellow, Subject = Hostile, Period = "2025",
@@ -37,8 +37,8 @@ namespace ComplianceTools.Tests.Reporting
             PlanningPolicy policy = PlanningData.LoadPolicy(null);
             var owners = new OwnerDirectory(policy.AreaAliases);
             owners.Add("Seats", "wang.fang@example.com");
-            var items = Planner.Rectification(findings, policy, owners, HolidayData.Default, new DateTime(2026, 2, 2), new DateTime(2026, 2, 20), false).Items.ToList();
-            items.AddRange(Planner.Schedule(PlanningData.LoadSchedule("AnnualReport", null), 2026, owners, HolidayData.Default, new DateTime(2026, 2, 20)).Items);
+            var items = PlanBuilder.Rectification(findings, policy, owners, HolidayData.Default, new DateTime(2026, 2, 2), new DateTime(2026, 2, 20), false).Items.ToList();
+            items.AddRange(PlanBuilder.Schedule(PlanningData.LoadSchedule("AnnualReport", null), 2026, owners, HolidayData.Default, new DateTime(2026, 2, 20)).Items);
             Path = _tmp.File("report.xlsx");
             ComplianceReportWriter.Write(Path, findings, items, Options, force: false);
             _package = new ExcelPackage(new FileInfo(Path));
@@ -173,7 +173,7 @@ namespace ComplianceTools.Tests.Reporting
         public void An_existing_file_is_not_replaced_without_force_and_no_temporary_file_is_left()
         {
             DateTime written = File.GetLastWriteTimeUtc(Path);
-            var one = new[] { PlannerTests.VariedFindings()[0] };
+            var one = new[] { PlanBuilderTests.VariedFindings()[0] };
             var ex = Assert.Throws<ComplianceTools.Core.Common.ComplianceException>(() => ComplianceReportWriter.Write(Path, one, Array.Empty<PlanItem>(), Options, force: false));
             Assert.Equal("ComplianceTools.Output.FileExists", ex.ErrorId);
             Assert.Equal(written, File.GetLastWriteTimeUtc(Path));

@@ -87,12 +87,26 @@ namespace ComplianceTools.Tests.Graph.Fake
 
             if (method == "GET" && seg.Length == 3 && seg[0] == "groups" && seg[2] == "members")
             {
+                // Without permission to read users (User.Read.All, Directory.Read.All), Graph still lists the
+                // members "with limited information": @odata.type and id, every other property null.
+                bool canReadUsers = Roles.Any(r => r is "User.Read.All" or "User.ReadWrite.All" or "Directory.Read.All" or "Directory.ReadWrite.All");
                 return _members.TryGetValue(seg[1], out List<JsonObject> members)
-                    ? Page(request, members, Select(request))
+                    ? Page(request, canReadUsers ? members : members.Select(Limited).ToList(), Select(request))
                     : Reply.Error(404, "Request_ResourceNotFound", "Resource '" + seg[1] + "' does not exist or one of its queried reference-property objects are not present.");
             }
 
             return null;
+        }
+
+        private static JsonObject Limited(JsonObject member)
+        {
+            var limited = new JsonObject();
+            foreach (KeyValuePair<string, JsonNode> p in member)
+            {
+                limited[p.Key] = p.Key == "@odata.type" || p.Key == "id" ? p.Value?.DeepClone() : null;
+            }
+
+            return limited;
         }
 
         private static string[] Select(HttpRequest request)

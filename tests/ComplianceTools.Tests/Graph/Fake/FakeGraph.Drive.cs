@@ -32,6 +32,22 @@ namespace ComplianceTools.Tests.Graph.Fake
                 DriveNode file = _nodes.FirstOrDefault(n => n.ParentId == parent.Id && n.Name == parts[^1]) ?? Add(new DriveNode { SiteId = siteId, ParentId = parent.Id, Name = parts[^1] });
                 file.Content = content;
                 file.ETag = "\"{" + Guid.NewGuid().ToString().ToUpperInvariant() + "},1\"";
+                file.CTag = "\"c:{" + Guid.NewGuid().ToString().ToUpperInvariant() + "},1\"";
+            }
+        }
+
+        /// <summary>What a user does in the library's columns (a new title, a tag): the eTag changes, the content and its cTag do not.</summary>
+        public void EditFileMetadata(string siteId, string path)
+        {
+            lock (_gate)
+            {
+                DriveNode node = Root(siteId);
+                foreach (string part in path.Split('/'))
+                {
+                    node = _nodes.First(n => n.ParentId == node.Id && n.Name == part);
+                }
+
+                node.ETag = "\"{" + Guid.NewGuid().ToString().ToUpperInvariant() + "},2\"";
             }
         }
 
@@ -109,7 +125,13 @@ namespace ComplianceTools.Tests.Graph.Fake
 
         private static JsonObject Json(DriveNode n)
         {
-            var json = new JsonObject { ["id"] = n.Id, ["name"] = n.Name, ["eTag"] = n.ETag, ["cTag"] = n.ETag, ["size"] = n.IsFolder ? 0 : n.Content.Length };
+            // SharePoint gives no cTag for a folder.
+            var json = new JsonObject { ["id"] = n.Id, ["name"] = n.Name, ["eTag"] = n.ETag, ["size"] = n.IsFolder ? 0 : n.Content.Length };
+            if (!n.IsFolder)
+            {
+                json["cTag"] = n.CTag;
+            }
+
             if (n.IsFolder)
             {
                 json["folder"] = new JsonObject { ["childCount"] = 0 };
@@ -137,6 +159,8 @@ namespace ComplianceTools.Tests.Graph.Fake
             public byte[] Content { get; set; }
 
             public string ETag { get; set; }
+
+            public string CTag { get; set; }
         }
     }
 }

@@ -11,21 +11,34 @@ namespace ComplianceTools.Tests.Graph.Fake
     /// <summary>
     /// SharePoint through Graph: sites by path (GET /sites/{host}:/{path}), lists (created with columns;
     /// enforceUniqueValues honoured), list items with fields and @odata.etag (PATCH .../fields needs If-Match),
-    /// and the site's User Information List, where person columns take their ids from.
+    /// and the site's User Information List, where person columns take their ids from. As in SharePoint, the
+    /// User Information List is a system list: GET /lists shows it only when $select names system, its title is
+    /// in the site's language (用户信息列表 on a Chinese site), and its address ends in /_catalogs/users; a list
+    /// can be addressed by id or by its (translated) title.
     /// </summary>
     public sealed partial class FakeGraph
     {
         private readonly Dictionary<string, JsonObject> _sites = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, SiteList> _lists = new Dictionary<string, SiteList>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<JsonObject>> _siteUsers = new Dictionary<string, List<JsonObject>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, SiteList> _userLists = new Dictionary<string, SiteList>(StringComparer.Ordinal);
 
-        public string AddSite(Uri url)
+        /// <summary>
+        /// How a create that breaks a unique column is refused. Graph does not document it: 409 nameAlreadyExists
+        /// is the common assumption, SharePoint's own REST answers 500 (SPDuplicateValuesFoundException), 400 is possible.
+        /// </summary>
+        public int DuplicateValueStatus { get; set; } = 409;
+
+        /// <summary>A site in Chinese (the default: a 21Vianet tenant) or English; the language names its User Information List.</summary>
+        public string AddSite(Uri url, bool chinese = true)
         {
             string id = url.Host + "," + Guid.NewGuid() + "," + Guid.NewGuid();
             lock (_gate)
             {
-                _sites[url.Host + ":" + url.AbsolutePath.TrimEnd('/')] = new JsonObject { ["id"] = id, ["displayName"] = "Compliance", ["name"] = "compliance", ["webUrl"] = url.ToString().TrimEnd('/') };
+                string web = url.ToString().TrimEnd('/');
+                _sites[url.Host + ":" + url.AbsolutePath.TrimEnd('/')] = new JsonObject { ["id"] = id, ["displayName"] = "Compliance", ["name"] = "compliance", ["webUrl"] = web };
                 _siteUsers[id] = new List<JsonObject>();
+                _userLists[id] = new SiteList { Id = Guid.NewGuid().ToString(), SiteId = id, Name = chinese ? "用户信息列表" : "User Information List", WebUrl = web + "/_catalogs/users", System = true };
             }
 
             return id;
@@ -101,7 +114,16 @@ namespace ComplianceTools.Tests.Graph.Fake
             {
                 if (method == "GET")
                 {
-                    return Page(request, _lists.Values.Where(l => l.SiteId == siteId).Select(l => new JsonObject { ["id"] = l.Id, ["displayName"] = l.Name }).ToList());
+                    // Lists with the system facet are hidden unless $select names system (Graph's list-list page).
+                    string[] select = string.IsNullOrEmpty(request.Query["$select"]) ? null : request.Query["$select"].ToString().Split(',');
+                    bool system = select != null && select.Contains("system", StringComparer.OrdinalIgnoreCase);
+                    var lists = _lists.Values.Where(l => l.SiteId == siteId).ToList();
+                    if (system)
+                    {
+                        lists.Insert(0, _userLists[siteId]);
+                    }
+
+                    return Page(request, lists.Select(l => l.Json()).ToList(), select);
                 }
 
                 if (method == "POST")
@@ -113,7 +135,8 @@ namespace ComplianceTools.Tests.Graph.Fake
                         return Reply.Error(409, "nameAlreadyExists", "The list name is already used.");
                     }
 
-                    var list = new SiteList { Id = Guid.NewGuid().ToString(), SiteId = siteId, Name = name, Columns = input["columns"]!.AsArray().Select(c => (JsonObject)c!.DeepClone()).ToList() };
+                    string web = _sites.Values.First(x => x["id"]!.GetValue<string>() == siteId)["webUrl"]!.GetValue<string>();
+                    var list = new SiteList { Id = Guid.NewGuid().ToString(), SiteId = siteId, Name = name, WebUrl = web + "/Lists/" + Uri.EscapeDataString(name), Columns = input["columns"]!.AsArray().Select(c => (JsonObject)c!.DeepClone()).ToList() };
                     _lists[list.Id] = list;
                     return Reply.Ok(new JsonObject { ["id"] = list.Id, ["displayName"] = name, ["list"] = new JsonObject { ["template"] = "genericList" } }, 201);
                 }
@@ -121,12 +144,15 @@ namespace ComplianceTools.Tests.Graph.Fake
 
             if (seg.Length >= 5 && seg[2] == "lists" && seg[4] == "items")
             {
-                if (seg[3] == "User Information List" && method == "GET" && seg.Length == 5)
+                // A list by id or by its title (the title as the site's language has it).
+                SiteList users = _userLists[siteId];
+                if ((seg[3] == users.Id || seg[3] == users.Name) && method == "GET" && seg.Length == 5)
                 {
                     return Page(request, _siteUsers[siteId]);
                 }
 
-                if (!_lists.TryGetValue(seg[3], out SiteList list) || list.SiteId != siteId)
+                SiteList list = _lists.Values.FirstOrDefault(l => l.SiteId == siteId && (l.Id == seg[3] || string.Equals(l.Name, seg[3], StringComparison.OrdinalIgnoreCase)));
+                if (list == null)
                 {
                     return Reply.Error(404, "itemNotFound", "The list does not exist.");
                 }
@@ -140,9 +166,15 @@ namespace ComplianceTools.Tests.Graph.Fake
                 {
                     JsonObject fields = JsonNode.Parse(body)!["fields"]!.AsObject();
                     string error = CheckFields(list, fields, null);
+                    if (error != null && error.StartsWith("unique", StringComparison.Ordinal))
+                    {
+                        string code = DuplicateValueStatus == 409 ? "nameAlreadyExists" : DuplicateValueStatus == 500 ? "generalException" : "invalidRequest";
+                        return Reply.Error(DuplicateValueStatus, code, "One or more fields with unique constraints already has the provided value.");
+                    }
+
                     if (error != null)
                     {
-                        return Reply.Error(error.StartsWith("unique", StringComparison.Ordinal) ? 409 : 400, error.StartsWith("unique", StringComparison.Ordinal) ? "nameAlreadyExists" : "invalidRequest", error);
+                        return Reply.Error(400, "invalidRequest", error);
                     }
 
                     string id = (list.Items.Count + 1).ToString(CultureInfo.InvariantCulture);
@@ -191,6 +223,23 @@ namespace ComplianceTools.Tests.Graph.Fake
             return null;
         }
 
+        /// <summary>Another run's create of the same item, applied just before the request (same key, other fields).</summary>
+        private void ForeignCreate(string path, string body)
+        {
+            string[] seg = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+            SiteList list = seg.Length >= 6 ? _lists.Values.FirstOrDefault(l => l.Id == seg[4]) : null;
+            if (list == null)
+            {
+                return;
+            }
+
+            JsonObject fields = (JsonObject)JsonNode.Parse(body)!["fields"]!.DeepClone();
+            fields["Title"] = fields["Title"]!.GetValue<string>() + "（另一次运行）";
+            string id = (list.Items.Count + 1).ToString(CultureInfo.InvariantCulture);
+            fields["id"] = id;
+            list.Items.Add(new JsonObject { ["@odata.etag"] = "\"" + Guid.NewGuid() + ",1\"", ["id"] = id, ["fields"] = Normalize(fields) });
+        }
+
         private string CheckFields(SiteList list, JsonObject fields, JsonObject existing)
         {
             foreach (KeyValuePair<string, JsonNode> f in fields)
@@ -235,9 +284,25 @@ namespace ComplianceTools.Tests.Graph.Fake
 
             public string Name { get; set; }
 
+            public string WebUrl { get; set; }
+
+            public bool System { get; set; }
+
             public List<JsonObject> Columns { get; set; }
 
             public List<JsonObject> Items { get; } = new List<JsonObject>();
+
+            /// <summary>The list as GET /lists gives it; name is the last segment of the address, as SharePoint sets it.</summary>
+            public JsonObject Json()
+            {
+                var json = new JsonObject { ["id"] = Id, ["name"] = WebUrl?.Split('/').Last() ?? Name, ["displayName"] = Name, ["webUrl"] = WebUrl, ["list"] = new JsonObject { ["template"] = System ? "userInformation" : "genericList", ["hidden"] = System } };
+                if (System)
+                {
+                    json["system"] = new JsonObject();
+                }
+
+                return json;
+            }
         }
     }
 }

@@ -9,13 +9,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using ComplianceTools.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ComplianceTools.Tests.Graph.Fake
 {
@@ -29,8 +24,7 @@ namespace ComplianceTools.Tests.Graph.Fake
     public sealed partial class FakeGraph : IDisposable
     {
         public const int RequestBudget = 5000;
-        private readonly WebApplication _app;
-        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        private readonly FakeHttpServer _server;
         private readonly object _gate = new object();
         private readonly List<Fault> _faults = new List<Fault>();
         private int _requests;
@@ -40,15 +34,8 @@ namespace ComplianceTools.Tests.Graph.Fake
         {
             PageSize = pageSize;
             Token = MakeToken("11111111-2222-3333-4444-555555555555", "User.Read.All", "GroupMember.Read.All", "Sites.Read.All", "Sites.Manage.All", "Tasks.ReadWrite.All");
-            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            _app = builder.Build();
-            _app.Run(HandleAsync);
-            _app.StartAsync().GetAwaiter().GetResult();
-            string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>().Addresses.First();
-            Endpoint = new Uri(address.Replace("[::1]", "127.0.0.1"));
-            _lifetime.Token.Register(() => _app.StopAsync());
+            _server = new FakeHttpServer(HandleAsync);
+            Endpoint = _server.Endpoint;
         }
 
         /// <summary>http://127.0.0.1:port, the service root (without /v1.0).</summary>
@@ -69,12 +56,27 @@ namespace ComplianceTools.Tests.Graph.Fake
 
         public void ClearCalls() => Calls.Clear();
 
-        /// <summary>Makes the next <paramref name="times"/> requests matching method and path part fail as <paramref name="kind"/>.</summary>
-        public void Inject(string method, string pathContains, FaultKind kind, int times = 1)
+        /// <summary>
+        /// Makes the next <paramref name="times"/> requests matching method and path part fail as <paramref name="kind"/>;
+        /// <paramref name="code"/> is the error code of a <see cref="FaultKind.PlannerLimit"/> answer.
+        /// </summary>
+        public void Inject(string method, string pathContains, FaultKind kind, int times = 1, string code = null)
         {
             lock (_gate)
             {
-                _faults.Add(new Fault { Method = method, Path = pathContains, Kind = kind, Remaining = times });
+                _faults.Add(new Fault { Method = method, Path = pathContains, Kind = kind, Remaining = times, Code = code });
+            }
+        }
+
+        /// <summary>The permissions (roles) of the token the fake accepts.</summary>
+        public IReadOnlyCollection<string> Roles
+        {
+            get
+            {
+                string payload = Token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+                payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+                JsonNode roles = JsonNode.Parse(Convert.FromBase64String(payload))!["roles"];
+                return roles == null ? Array.Empty<string>() : roles.AsArray().Select(r => r!.GetValue<string>()).ToList();
             }
         }
 
@@ -93,12 +95,23 @@ namespace ComplianceTools.Tests.Graph.Fake
             return B64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + B64(payload.ToJsonString()) + "." + B64("secret-signature-" + Guid.NewGuid().ToString("N"));
         }
 
-        public void Dispose()
+        /// <summary>A delegated token (a signed-in user): scopes in scp, no roles.</summary>
+        public static string MakeDelegatedToken(string tenant, params string[] scopes)
         {
-            _lifetime.Dispose();
-            _app.StopAsync().GetAwaiter().GetResult();
-            ((IDisposable)_app).Dispose();
+            static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var payload = new JsonObject
+            {
+                ["aud"] = "https://graph.microsoft.com",
+                ["tid"] = tenant,
+                ["appid"] = "14d82eec-204b-4c2f-b7e8-296a70dab67e",
+                ["upn"] = "zhangsan@contoso.cn",
+                ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds(),
+                ["scp"] = string.Join(" ", scopes),
+            };
+            return B64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + B64(payload.ToJsonString()) + "." + B64("secret-signature-" + Guid.NewGuid().ToString("N"));
         }
+
+        public void Dispose() => _server.Dispose();
 
         private string NewId(string prefix) => prefix + Interlocked.Increment(ref _ids).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -127,6 +140,22 @@ namespace ComplianceTools.Tests.Graph.Fake
                         ? Reply.Error(429, "TooManyRequests", "Too many requests.").WithHeader("Retry-After", "1")
                         : Reply.Error(fault.Kind == FaultKind.Unavailable ? 503 : 504, "serviceNotAvailable", "The service is not available.");
                 }
+                else if (fault != null && fault.Kind == FaultKind.PlannerLimit)
+                {
+                    // As Planner answers a service limit: 403, the limit in error.code, the general Graph error shape.
+                    reply = Reply.Error(403, fault.Code, "The request was refused: the limit " + fault.Code + " is reached.");
+                    reply.Json!["error"]!["innerError"] = new JsonObject { ["request-id"] = Guid.NewGuid().ToString(), ["date"] = DateTimeOffset.UtcNow.ToString("s", System.Globalization.CultureInfo.InvariantCulture) };
+                }
+                else if (fault != null && fault.Kind == FaultKind.VersionConflict)
+                {
+                    // Someone changed the item in a way that conflicts: Planner answers 409 and the item has a new ETag.
+                    lock (_gate)
+                    {
+                        ConcurrentEdit(path);
+                    }
+
+                    reply = Reply.Error(409, "Conflict", "The change conflicts with the current state of the resource.");
+                }
                 else
                 {
                     lock (_gate)
@@ -134,6 +163,11 @@ namespace ComplianceTools.Tests.Graph.Fake
                         if (fault != null && fault.Kind == FaultKind.ConcurrentEdit)
                         {
                             ConcurrentEdit(path);
+                        }
+
+                        if (fault != null && fault.Kind == FaultKind.ForeignCreate)
+                        {
+                            ForeignCreate(path, body);
                         }
 
                         try
@@ -148,7 +182,8 @@ namespace ComplianceTools.Tests.Graph.Fake
 
                     if (fault != null && fault.Kind == FaultKind.CommitThenUnavailable)
                     {
-                        reply = Reply.Error(503, "serviceNotAvailable", "The service is not available.");
+                        // SharePoint and Planner under load: "Server Too Busy" with the wait in Retry-After.
+                        reply = Reply.Error(503, "serviceNotAvailable", "The service is not available.").WithHeader("Retry-After", "1");
                     }
                     else if (fault != null && fault.Kind == FaultKind.CommitThenDrop)
                     {
@@ -262,6 +297,15 @@ namespace ComplianceTools.Tests.Graph.Fake
 
             /// <summary>Someone edits the item just before this request arrives: its ETag changes.</summary>
             ConcurrentEdit,
+
+            /// <summary>Planner's 409: a conflicting change was made; the item has a new ETag and nothing is applied.</summary>
+            VersionConflict,
+
+            /// <summary>Planner's 403 for a service limit, the limit's name in error.code (Inject's code).</summary>
+            PlannerLimit,
+
+            /// <summary>Another run creates a list item of the same key just before this create arrives.</summary>
+            ForeignCreate,
         }
 
         private sealed class Fault
@@ -273,6 +317,8 @@ namespace ComplianceTools.Tests.Graph.Fake
             public FaultKind Kind { get; set; }
 
             public int Remaining { get; set; }
+
+            public string Code { get; set; }
         }
 
         private sealed class Reply

@@ -6,12 +6,12 @@ using ComplianceTools.Core.Common;
 using ComplianceTools.Graph.Connection;
 using ComplianceTools.Graph.Http;
 
-namespace ComplianceTools.Graph.Planner
+namespace ComplianceTools.Graph.Directory
 {
-    /// <summary>A user an owner (mail or UPN) resolves to.</summary>
-    internal sealed class Owner
+    /// <summary>The Entra ID user an owner (mail or UPN) resolves to.</summary>
+    internal sealed class GraphUser
     {
-        internal Owner(string given, string id, string mail, string upn)
+        internal GraphUser(string given, string id, string mail, string upn)
         {
             Given = given;
             Id = id;
@@ -29,28 +29,29 @@ namespace ComplianceTools.Graph.Planner
     }
 
     /// <summary>
-    /// Owners resolved by mail or UPN with $filter (case-insensitive in Graph): /users/{mail} is 404 when the
+    /// Owners of plan items → Entra ID users, for Planner assignments and SharePoint person columns; resolved
+    /// by mail or UPN with $filter (case-insensitive in Graph): /users/{mail} is 404 when the
     /// mail differs from the UPN, which is common when the mail domain is not the tenant's sign-in domain.
     /// </summary>
-    internal sealed class OwnerDirectory
+    internal sealed class GraphUserResolver
     {
         private readonly GraphRest _rest;
-        private readonly Dictionary<string, Owner> _cache = new Dictionary<string, Owner>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, GraphUser> _cache = new Dictionary<string, GraphUser>(StringComparer.OrdinalIgnoreCase);
 
-        internal OwnerDirectory(GraphRest rest) => _rest = rest;
+        internal GraphUserResolver(GraphRest rest) => _rest = rest;
 
-        internal Owner Resolve(string owner, string itemKey)
+        internal GraphUser Resolve(string owner, string itemKey)
         {
             string given = (owner ?? string.Empty).Trim();
-            if (_cache.TryGetValue(given, out Owner known))
+            if (_cache.TryGetValue(given, out GraphUser known))
             {
                 return known;
             }
 
             string filter = "mail eq " + GraphRest.Quote(given) + " or userPrincipalName eq " + GraphRest.Quote(given);
-            List<Owner> found = _rest.GetAll(
+            List<GraphUser> found = _rest.GetAll(
                 "users?$select=id,displayName,mail,userPrincipalName&$filter=" + Uri.EscapeDataString(filter),
-                u => new Owner(given, u.Str("id"), u.Str("mail"), u.Str("userPrincipalName")),
+                u => new GraphUser(given, u.Str("id"), u.Str("mail"), u.Str("userPrincipalName")),
                 null,
                 given,
                 GraphPermissions.UserRead).Take(2).ToList();

@@ -1,39 +1,7 @@
 using System;
-using System.Collections.Generic;
 
-namespace ComplianceTools.Core.Graph
+namespace ComplianceTools.Core.Publishing
 {
-    /// <summary>
-    /// One plan or schedule item to publish, bound by property name from New-RectificationPlan /
-    /// New-ComplianceSchedule output or any object with Key, Title, Owner, DueDate, Description, Checklist.
-    /// </summary>
-    public sealed class PlanItem
-    {
-        public PlanItem(string key, string title, IReadOnlyList<string> owners, DateTimeOffset? dueDate, string description, IReadOnlyList<string> checklist)
-        {
-            Key = key;
-            Title = title;
-            Owners = owners ?? Array.Empty<string>();
-            DueDate = dueDate;
-            Description = description ?? string.Empty;
-            Checklist = checklist ?? Array.Empty<string>();
-        }
-
-        /// <summary>The stable key (a finding's Key): how a re-run finds the task it created.</summary>
-        public string Key { get; }
-
-        public string Title { get; }
-
-        /// <summary>Mail addresses or UPNs.</summary>
-        public IReadOnlyList<string> Owners { get; }
-
-        public DateTimeOffset? DueDate { get; }
-
-        public string Description { get; }
-
-        public IReadOnlyList<string> Checklist { get; }
-    }
-
     /// <summary>What publishing did to one item.</summary>
     public enum PublishAction
     {
@@ -41,13 +9,25 @@ namespace ComplianceTools.Core.Graph
         Updated,
         Unchanged,
         Failed,
+
+        /// <summary>The entry's owner marked it done (a DingTalk to-do): reported, never reopened or changed.</summary>
+        Completed,
     }
 
     /// <summary>Where items are published.</summary>
     public enum PublishTarget
     {
+        /// <summary>Microsoft Planner (global Microsoft 365).</summary>
         Planner,
+
+        /// <summary>A list of a SharePoint site (every Microsoft 365 cloud, 21Vianet included).</summary>
         SharePointList,
+
+        /// <summary>WeCom (企业微信): a whole-day schedule per item in the module's calendar.</summary>
+        WeCom,
+
+        /// <summary>DingTalk (钉钉): a to-do per item.</summary>
+        DingTalk,
     }
 
     /// <summary>One result per published item.</summary>
@@ -71,11 +51,13 @@ namespace ComplianceTools.Core.Graph
 
         public PublishAction Action { get; }
 
-        /// <summary>The Planner task id, or the list item id for the SharePoint list target.</summary>
+        /// <summary>The Planner task id, the list item id, the WeCom schedule id or the DingTalk to-do id.</summary>
         public string TaskId { get; }
 
+        /// <summary>The owners as given (WeCom and DingTalk: masked, as 138****1234 or z*******@contoso.cn).</summary>
         public string Owner { get; }
 
+        /// <summary>The moment the entry is due (a date alone is its first moment in China Standard Time).</summary>
         public DateTimeOffset? DueDate { get; }
 
         public PublishTarget Target { get; }

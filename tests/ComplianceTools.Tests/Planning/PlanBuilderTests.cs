@@ -10,7 +10,7 @@ using ComplianceTools.Engine.Planning;
 namespace ComplianceTools.Tests.Planning
 {
     /// <summary>Findings → rectification items and the guides' calendars, with dates checked by hand.</summary>
-    public sealed class PlannerTests
+    public sealed class PlanBuilderTests
     {
         private static readonly DateTime Notice = new DateTime(2025, 9, 26);
 
@@ -53,7 +53,7 @@ namespace ComplianceTools.Tests.Planning
         private static PlanResult Plan(bool withData = true, bool includeGreen = false)
         {
             PlanningPolicy policy = PlanningData.LoadPolicy(null);
-            return Planner.Rectification(VariedFindings(), policy, Owners(policy, withData), HolidayData.Default, Notice, Notice, includeGreen);
+            return PlanBuilder.Rectification(VariedFindings(), policy, Owners(policy, withData), HolidayData.Default, Notice, Notice, includeGreen);
         }
 
         [Fact]
@@ -65,7 +65,7 @@ namespace ComplianceTools.Tests.Planning
             {
                 Assert.False(item.OwnerMissing, item.Key);
                 Assert.False(string.IsNullOrEmpty(item.Owner), item.Key);
-                Assert.True(HolidayData.Default.IsWorkingDay(item.DueDate), item.Key);
+                Assert.True(HolidayData.Default.IsWorkingDay(item.DueDate.Value), item.Key);
                 Assert.NotEmpty(item.Steps);
             }
 
@@ -149,7 +149,7 @@ namespace ComplianceTools.Tests.Planning
         public void Items_due_before_the_as_of_date_are_overdue()
         {
             PlanningPolicy policy = PlanningData.LoadPolicy(null);
-            PlanResult plan = Planner.Rectification(VariedFindings(), policy, Owners(policy), HolidayData.Default, Notice, new DateTime(2025, 10, 20), false);
+            PlanResult plan = PlanBuilder.Rectification(VariedFindings(), policy, Owners(policy), HolidayData.Default, Notice, new DateTime(2025, 10, 20), false);
             Assert.True(plan.Items.Single(i => i.RuleId == "SEAT-001").Overdue);
             Assert.False(plan.Items.Single(i => i.RuleId == "CMPL-002").Overdue);
         }
@@ -159,7 +159,7 @@ namespace ComplianceTools.Tests.Planning
         {
             PlanningPolicy policy = PlanningData.LoadPolicy(null);
             var findings = new List<Finding> { F("CMPL-001", "Complaints", Severity.Red, 0.0003, 0.0001, "X", "2025"), F("NUM-001", "Numbers", Severity.Red, 0.75, 0.7, "X", "2025") };
-            PlanResult plan = Planner.Rectification(findings, policy, Owners(policy), HolidayData.Default, Notice, Notice, false);
+            PlanResult plan = PlanBuilder.Rectification(findings, policy, Owners(policy), HolidayData.Default, Notice, Notice, false);
             PlanItem complaints = plan.Items.Single(i => i.Key == "CMPL-001|X|2025");
             PlanItem numbers = plan.Items.Single(i => i.Key == "NUM-001|X|2025");
             Assert.Equal(complaints.Steps, numbers.Steps);
@@ -169,7 +169,7 @@ namespace ComplianceTools.Tests.Planning
             Assert.Equal(NumberOrigin.Guide, numbers.DueDateOrigin);
             PlanItem reply = plan.Items.Single(i => i.Key == "NUM-001|X|2025|reply");
             Assert.Equal(NumberOrigin.Guide, reply.DueDateOrigin);
-            Assert.Equal(HolidayData.Default.AddWorkingDays(numbers.DueDate, 15).DueDate, reply.DueDate);
+            Assert.Equal(HolidayData.Default.AddWorkingDays(numbers.DueDate.Value, 15).DueDate, reply.DueDate);
         }
 
         [Fact]
@@ -186,7 +186,7 @@ namespace ComplianceTools.Tests.Planning
         {
             PlanningPolicy policy = PlanningData.LoadPolicy(null);
             var na = new Finding { RuleId = "XB-001", Title = "Cross-border", Area = "Filing", Status = FindingStatus.NotApplicable, Subject = "X", Period = "2025", Reason = "no overseas seats" };
-            Assert.Empty(Planner.Rectification(new[] { na }, policy, Owners(policy), HolidayData.Default, Notice, Notice, includeGreen: true).Items);
+            Assert.Empty(PlanBuilder.Rectification(new[] { na }, policy, Owners(policy), HolidayData.Default, Notice, Notice, includeGreen: true).Items);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace ComplianceTools.Core.Graph
+namespace ComplianceTools.Core.Publishing
 {
     /// <summary>Which Microsoft 365: the global service, or the one operated by 21Vianet in China.</summary>
     public enum GraphEnvironment
@@ -22,6 +22,14 @@ namespace ComplianceTools.Core.Graph
         DeviceCode,
     }
 
+    /// <summary>What the token's permissions are: application roles (app-only) or delegated scopes (a signed-in user).</summary>
+    public enum GraphPermissionKind
+    {
+        Unknown,
+        Application,
+        Delegated,
+    }
+
     /// <summary>The login and Graph hosts of each cloud (tokens of one cloud are not valid in the other).</summary>
     public static class GraphClouds
     {
@@ -38,8 +46,9 @@ namespace ComplianceTools.Core.Graph
     /// </summary>
     public sealed class GraphConnectionInfo
     {
-        public GraphConnectionInfo(string tenantId, string clientId, GraphEnvironment environment, Uri graphEndpoint, GraphAuthMode authMode, string account, IReadOnlyList<string> permissions, DateTimeOffset? tokenExpiresOn)
+        public GraphConnectionInfo(string tenantId, string clientId, GraphEnvironment environment, Uri graphEndpoint, GraphAuthMode authMode, string account, IReadOnlyList<string> permissions, DateTimeOffset? tokenExpiresOn, GraphPermissionKind permissionKind = GraphPermissionKind.Unknown)
         {
+            PermissionKind = permissions == null ? GraphPermissionKind.Unknown : permissionKind;
             TenantId = tenantId;
             ClientId = clientId;
             Environment = environment;
@@ -68,6 +77,9 @@ namespace ComplianceTools.Core.Graph
 
         /// <summary>Application roles (app-only) or delegated scopes granted, from the token.</summary>
         public IReadOnlyList<string> Permissions { get; }
+
+        /// <summary>Application (the token's roles) or Delegated (its scopes): the same permission name can mean different things in each.</summary>
+        public GraphPermissionKind PermissionKind { get; }
 
         /// <summary>False when the token could not be read (an opaque token): Permissions is then empty.</summary>
         public bool PermissionsKnown { get; }

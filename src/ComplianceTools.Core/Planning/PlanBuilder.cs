@@ -23,8 +23,8 @@ namespace ComplianceTools.Core.Planning
         public IList<string> DuplicateKeys { get; } = new List<string>();
     }
 
-    /// <summary>Findings → rectification items; a guide's calendar → schedule items. Dates are China working days.</summary>
-    public static class Planner
+    /// <summary>Builds plans: findings → rectification items; a guide's calendar → schedule items. Dates are China working days.</summary>
+    public static class PlanBuilder
     {
         private static readonly char[] s_sentenceEnds = { ';', '；', '。' };
 
@@ -88,13 +88,13 @@ namespace ComplianceTools.Core.Planning
 
                 foreach (FollowUpPlan follow in rulePlan?.FollowUps ?? Enumerable.Empty<FollowUpPlan>())
                 {
-                    DueDateResult reply = calendar.AddWorkingDays(item.DueDate, follow.WorkingDays);
+                    DueDateResult reply = calendar.AddWorkingDays(item.DueDate.Value, follow.WorkingDays);
                     var next = FromFinding(finding);
                     next.Key = finding.Key + "|" + follow.Id;
                     next.Title = (finding.RuleId + " " + follow.Title?.Current).Trim() + subject;
                     next.Steps = follow.Steps.Select(s => s.Current).ToList();
                     next.Priority = severityPlan.Priority;
-                    next.StartDate = item.DueDate;
+                    next.StartDate = item.DueDate.Value;
                     next.DueDate = reply.DueDate;
                     next.DueDateOrigin = rulePlan.Origin;
                     next.DeadlineKind = nameof(Planning.DeadlineKind.Regulator);
@@ -297,7 +297,7 @@ namespace ComplianceTools.Core.Planning
                 result.AreasWithoutOwner.Add(string.IsNullOrEmpty(item.Area) ? "?" : item.Area);
             }
 
-            WorkingDayCount span = calendar.CountWorkingDays(item.StartDate, item.DueDate);
+            WorkingDayCount span = calendar.CountWorkingDays(item.StartDate, item.DueDate.Value);
             item.WorkingDays = span.WorkingDays;
             item.Status = PlanStatus.NotStarted;
             item.Overdue = item.DueDate < asOf.Date;
