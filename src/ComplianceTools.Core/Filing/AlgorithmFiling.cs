@@ -112,8 +112,14 @@ namespace ComplianceTools.Core.Filing
         /// <summary>The kind of number a wrongPatterns key stands for, in the user's language; the key itself for keys a baseline added.</summary>
         public static string KindName(string key)
         {
-            string name = Text.Get("AlgorithmKind_" + key);
-            return name == "AlgorithmKind_" + key ? key : name;
+            switch (key)
+            {
+                case "icpWebsite": return Text.Get(nameof(Resources.Strings.AlgorithmKind_icpWebsite));
+                case "icpLicence": return Text.Get(nameof(Resources.Strings.AlgorithmKind_icpLicence));
+                case "publicSecurity": return Text.Get(nameof(Resources.Strings.AlgorithmKind_publicSecurity));
+                case "genAiService": return Text.Get(nameof(Resources.Strings.AlgorithmKind_genAiService));
+                default: return key;
+            }
         }
     }
 }

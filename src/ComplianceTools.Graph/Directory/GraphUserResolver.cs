@@ -57,12 +57,12 @@ namespace ComplianceTools.Graph.Directory
                 GraphPermissions.UserRead).Take(2).ToList();
             if (found.Count == 0)
             {
-                throw GraphProblems.Fail("OwnerNotFound", ProblemKind.ObjectNotFound, Text.Format("GraphOwnerNotFound", given, itemKey), given);
+                throw GraphProblems.Fail("OwnerNotFound", ProblemKind.ObjectNotFound, Text.Format(nameof(Core.Resources.Strings.GraphOwnerNotFound), given, itemKey), given);
             }
 
             if (found.Count > 1)
             {
-                throw GraphProblems.Fail("OwnerAmbiguous", ProblemKind.InvalidData, Text.Format("GraphOwnerAmbiguous", given, itemKey), given);
+                throw GraphProblems.Fail("OwnerAmbiguous", ProblemKind.InvalidData, Text.Format(nameof(Core.Resources.Strings.GraphOwnerAmbiguous), given, itemKey), given);
             }
 
             _cache[given] = found[0];

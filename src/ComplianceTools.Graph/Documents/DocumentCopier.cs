@@ -37,7 +37,7 @@ namespace ComplianceTools.Graph.Documents
             {
                 if (root.Status == 404 || (root.Ok && root.Root.Obj("folder").ValueKind != JsonValueKind.Object))
                 {
-                    throw GraphProblems.Fail("FolderNotFound", ProblemKind.ObjectNotFound, Text.Format("GraphFolderNotFound", folder, siteUrl), target);
+                    throw GraphProblems.Fail("FolderNotFound", ProblemKind.ObjectNotFound, Text.Format(nameof(Core.Resources.Strings.GraphFolderNotFound), folder, siteUrl), target);
                 }
 
                 root.EnsureSuccess(target, GraphPermissions.SitesRead);

@@ -68,7 +68,7 @@ namespace ComplianceTools.Graph.Lists
                 Dictionary<string, object> desired = Desire(item, out note);
                 if (!_byKey.TryGetValue(item.Key, out ListItem existing))
                 {
-                    if (!shouldProcess(item.Title, Text.Format("GraphActionCreateTask", _listName)))
+                    if (!shouldProcess(item.Title, Text.Format(nameof(Core.Resources.Strings.GraphActionCreateTask), _listName)))
                     {
                         return new PublishOutcome(null, null);
                     }
@@ -92,7 +92,7 @@ namespace ComplianceTools.Graph.Lists
                     return Done(item, PublishAction.Unchanged, existing.Id, owners, note);
                 }
 
-                if (!shouldProcess(item.Title, Text.Format("GraphActionUpdateTask", existing.Id, string.Join(", ", changes))))
+                if (!shouldProcess(item.Title, Text.Format(nameof(Core.Resources.Strings.GraphActionUpdateTask), existing.Id, string.Join(", ", changes))))
                 {
                     return new PublishOutcome(null, null);
                 }
@@ -124,7 +124,7 @@ namespace ComplianceTools.Graph.Lists
             _listId = _listId ?? FindList();
             if (_listId == null)
             {
-                if (!shouldProcess(_siteUrl + " " + _listName, Text.Format("GraphActionCreateList")))
+                if (!shouldProcess(_siteUrl + " " + _listName, Text.Format(nameof(Core.Resources.Strings.GraphActionCreateList))))
                 {
                     _declined = true;
                     return false;
@@ -218,7 +218,7 @@ namespace ComplianceTools.Graph.Lists
                 }
                 else
                 {
-                    note = Text.Format("GraphOwnerNotInSite", owners[0].Given, _siteUrl);
+                    note = Text.Format(nameof(Core.Resources.Strings.GraphOwnerNotInSite), owners[0].Given, _siteUrl);
                 }
             }
 

@@ -12,7 +12,7 @@ namespace ComplianceTools.Graph.Lists
         {
             if (!siteUrl.IsAbsoluteUri || siteUrl.Scheme != Uri.UriSchemeHttps)
             {
-                throw GraphProblems.Fail("SiteUrlInvalid", ProblemKind.InvalidArgument, Text.Format("GraphSiteUrlInvalid", siteUrl), siteUrl.ToString());
+                throw GraphProblems.Fail("SiteUrlInvalid", ProblemKind.InvalidArgument, Text.Format(nameof(Core.Resources.Strings.GraphSiteUrlInvalid), siteUrl), siteUrl.ToString());
             }
 
             string path = siteUrl.AbsolutePath.TrimEnd('/');
@@ -21,7 +21,7 @@ namespace ComplianceTools.Graph.Lists
             {
                 if (site.Status == 404 || site.Status == 400)
                 {
-                    throw GraphProblems.Fail("SiteNotFound", ProblemKind.ObjectNotFound, Text.Format("GraphSiteNotFound", siteUrl), siteUrl.ToString());
+                    throw GraphProblems.Fail("SiteNotFound", ProblemKind.ObjectNotFound, Text.Format(nameof(Core.Resources.Strings.GraphSiteNotFound), siteUrl), siteUrl.ToString());
                 }
 
                 site.EnsureSuccess(siteUrl.ToString(), permission);

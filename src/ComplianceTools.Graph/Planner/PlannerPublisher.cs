@@ -46,7 +46,7 @@ namespace ComplianceTools.Graph.Planner
         {
             if (connection.Info.Environment == GraphEnvironment.China)
             {
-                throw GraphProblems.Fail("PlannerNotInChina", ProblemKind.InvalidArgument, Text.Format("GraphPlannerNotInChina"), planId);
+                throw GraphProblems.Fail("PlannerNotInChina", ProblemKind.InvalidArgument, Text.Format(nameof(Core.Resources.Strings.GraphPlannerNotInChina)), planId);
             }
 
             _rest = connection.Rest(log, cancellation);
@@ -70,10 +70,10 @@ namespace ComplianceTools.Graph.Planner
                 {
                     if (_taskCount >= MaxTasksPerPlan)
                     {
-                        throw GraphProblems.Fail("PlannerLimit", ProblemKind.LimitsExceeded, Text.Format("GraphPlannerTaskLimit", item.Key, MaxTasksPerPlan), item.Key);
+                        throw GraphProblems.Fail("PlannerLimit", ProblemKind.LimitsExceeded, Text.Format(nameof(Core.Resources.Strings.GraphPlannerTaskLimit), item.Key, MaxTasksPerPlan), item.Key);
                     }
 
-                    if (!shouldProcess(item.Title, Text.Format("GraphActionCreateTask", _planId)))
+                    if (!shouldProcess(item.Title, Text.Format(nameof(Core.Resources.Strings.GraphActionCreateTask), _planId)))
                     {
                         return new PublishOutcome(null, null);
                     }
@@ -89,7 +89,7 @@ namespace ComplianceTools.Graph.Planner
                     return Done(item, PublishAction.Unchanged, existing.Id, owners, null);
                 }
 
-                if (!shouldProcess(item.Title, Text.Format("GraphActionUpdateTask", existing.Id, changes)))
+                if (!shouldProcess(item.Title, Text.Format(nameof(Core.Resources.Strings.GraphActionUpdateTask), existing.Id, changes)))
                 {
                     return new PublishOutcome(null, null);
                 }
@@ -120,7 +120,7 @@ namespace ComplianceTools.Graph.Planner
             {
                 if (plan.Status == 404)
                 {
-                    throw GraphProblems.Fail("PlanNotFound", ProblemKind.ObjectNotFound, Text.Format("GraphPlanNotFound", _planId), _planId);
+                    throw GraphProblems.Fail("PlanNotFound", ProblemKind.ObjectNotFound, Text.Format(nameof(Core.Resources.Strings.GraphPlanNotFound), _planId), _planId);
                 }
 
                 plan.EnsureSuccess(PlanTarget, GraphPermissions.TasksWrite);
@@ -204,13 +204,13 @@ namespace ComplianceTools.Graph.Planner
             List<string> checklist = item.Checklist.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
             if (checklist.Count > MaxChecklistItems)
             {
-                throw GraphProblems.Fail("PlannerLimit", ProblemKind.LimitsExceeded, Text.Format("GraphPlannerChecklistLimit", item.Key, checklist.Count, MaxChecklistItems), item.Key);
+                throw GraphProblems.Fail("PlannerLimit", ProblemKind.LimitsExceeded, Text.Format(nameof(Core.Resources.Strings.GraphPlannerChecklistLimit), item.Key, checklist.Count, MaxChecklistItems), item.Key);
             }
 
             List<string> owners = item.Owners.Where(o => !string.IsNullOrWhiteSpace(o)).ToList();
             if (owners.Count > MaxAssignees)
             {
-                throw GraphProblems.Fail("PlannerLimit", ProblemKind.LimitsExceeded, Text.Format("GraphPlannerAssigneeLimit", item.Key, owners.Count, MaxAssignees), item.Key);
+                throw GraphProblems.Fail("PlannerLimit", ProblemKind.LimitsExceeded, Text.Format(nameof(Core.Resources.Strings.GraphPlannerAssigneeLimit), item.Key, owners.Count, MaxAssignees), item.Key);
             }
 
             return new Desired

@@ -40,7 +40,7 @@ namespace ComplianceTools.Commands.Calendar
             if (fresh.Count > 0)
             {
                 string covered = WorkingCalendar.Years.Count == 0 ? string.Empty : WorkingCalendar.Years.Min() + "–" + WorkingCalendar.Years.Max();
-                WriteWarning(Text.Format("CalendarYearNotCovered", string.Join(", ", fresh), covered));
+                WriteWarning(Text.Format(nameof(Core.Resources.Strings.CalendarYearNotCovered), string.Join(", ", fresh), covered));
             }
         }
     }

@@ -42,7 +42,7 @@ namespace ComplianceTools.Commands.Common
             RuleDefinition rule = Catalog.Get(ruleId);
             if (!rule.Enabled)
             {
-                WriteWarning(Text.Format("RuleDisabled", ruleId));
+                WriteWarning(Text.Format(nameof(Core.Resources.Strings.RuleDisabled), ruleId));
             }
 
             return rule;

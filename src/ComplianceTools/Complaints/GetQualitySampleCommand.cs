@@ -67,11 +67,11 @@ namespace ComplianceTools.Commands.Complaints
 
             int count = MyInvocation.BoundParameters.ContainsKey(nameof(Count)) ? Count : (int)EnabledRule(ComplaintTrace.Id).GetDouble("sampleSize");
             int seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed : new Random().Next();
-            WriteVerbose(Text.Format("SampleSeed", seed));
+            WriteVerbose(Text.Format(nameof(Core.Resources.Strings.SampleSeed), seed));
             int population = QualitySample.Population(rows);
             if (population < count)
             {
-                WriteWarning(Text.Format("SampleShort", population, count));
+                WriteWarning(Text.Format(nameof(Core.Resources.Strings.SampleShort), population, count));
             }
 
             WriteObject(QualitySample.Draw(rows, count, seed), true);

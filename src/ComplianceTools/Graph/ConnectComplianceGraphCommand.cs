@@ -87,7 +87,7 @@ namespace ComplianceTools.Commands.Graph
         {
             if (ClientSecret != null)
             {
-                WriteWarning(Text.Format("GraphClientSecretWarning"));
+                WriteWarning(Text.Format(nameof(Core.Resources.Strings.GraphClientSecretWarning)));
             }
 
             var options = new GraphConnectOptions
@@ -107,12 +107,12 @@ namespace ComplianceTools.Commands.Graph
             };
 
             GraphConnectionInfo info = Run(() => GraphConnection.Connect(RunspaceId, options, WriteWarning, Cancellation).Info);
-            WriteVerbose(Text.Format("GraphConnected", info.GraphEndpoint, info.Environment, info.AuthMode));
+            WriteVerbose(Text.Format(nameof(Core.Resources.Strings.GraphConnected), info.GraphEndpoint, info.Environment, info.AuthMode));
             if (info.PermissionsKnown)
             {
                 foreach (var missing in GraphPermissions.Missing(info.Permissions, info.PermissionKind))
                 {
-                    WriteWarning(Text.Format("GraphPermissionMissing", missing.Key, missing.Value));
+                    WriteWarning(Text.Format(nameof(Core.Resources.Strings.GraphPermissionMissing), missing.Key, missing.Value));
                 }
             }
 
@@ -129,7 +129,7 @@ namespace ComplianceTools.Commands.Graph
         {
             if (!GraphConnection.Remove(RunspaceId))
             {
-                WriteVerbose(Text.Format("GraphNotConnected"));
+                WriteVerbose(Text.Format(nameof(Core.Resources.Strings.GraphNotConnected)));
             }
         }
     }

@@ -34,12 +34,12 @@ namespace ComplianceTools.Commands.Graph
         protected override void EndProcessing()
         {
             string destination = ResolvePath(Destination);
-            if (!ShouldProcess(destination, Text.Format("GraphActionCopyDocuments", SiteUrl, FolderPath)))
+            if (!ShouldProcess(destination, Text.Format(nameof(Core.Resources.Strings.GraphActionCopyDocuments), SiteUrl, FolderPath)))
             {
                 return;
             }
 
-            var progress = new ProgressRecord(3, Text.Get("GraphCopyActivity"), destination);
+            var progress = new ProgressRecord(3, Text.Get(nameof(Core.Resources.Strings.GraphCopyActivity)), destination);
             int count = Run(() =>
             {
                 GraphConnection connection = GraphConnection.Get(RunspaceId);
@@ -54,7 +54,7 @@ namespace ComplianceTools.Commands.Graph
 
                 return n;
             });
-            WriteVerbose(Text.Format("GraphCopyDone", count, destination));
+            WriteVerbose(Text.Format(nameof(Core.Resources.Strings.GraphCopyDone), count, destination));
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
         }

@@ -23,7 +23,7 @@ namespace ComplianceTools.Commands.Graph
 
         protected override void EndProcessing()
         {
-            var progress = new ProgressRecord(1, Text.Get("GraphDirectoryActivity"), Text.Format("GraphDirectoryStatus", 0));
+            var progress = new ProgressRecord(1, Text.Get(nameof(Core.Resources.Strings.GraphDirectoryActivity)), Text.Format(nameof(Core.Resources.Strings.GraphDirectoryStatus), 0));
             int read = Run(() =>
             {
                 GraphConnection connection = GraphConnection.Get(RunspaceId);
@@ -36,7 +36,7 @@ namespace ComplianceTools.Commands.Graph
 
                 return count;
             });
-            WriteVerbose(Text.Format("GraphDirectoryStatus", read));
+            WriteVerbose(Text.Format(nameof(Core.Resources.Strings.GraphDirectoryStatus), read));
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
         }
@@ -45,7 +45,7 @@ namespace ComplianceTools.Commands.Graph
         {
             if (count % 500 == 1)
             {
-                progress.StatusDescription = Text.Format("GraphDirectoryStatus", count);
+                progress.StatusDescription = Text.Format(nameof(Core.Resources.Strings.GraphDirectoryStatus), count);
                 WriteProgress(progress);
             }
         }

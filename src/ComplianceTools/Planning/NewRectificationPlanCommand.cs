@@ -58,10 +58,10 @@ namespace ComplianceTools.Commands.Planning
                     _findings.Add(finding);
                     break;
                 case object other when other.GetType().Namespace?.StartsWith("ComplianceTools.", StringComparison.Ordinal) == true:
-                    WriteVerbose(Core.Common.Text.Format("InputSkipped", other.GetType().Name));
+                    WriteVerbose(Core.Common.Text.Format(nameof(Core.Resources.Strings.InputSkipped), other.GetType().Name));
                     break;
                 case object other:
-                    WriteProblem(new Core.Common.ComplianceProblem("ComplianceTools.Planning.InputNotSupported", Core.Common.ProblemKind.InvalidArgument, Core.Common.Text.Format("PlanInputNotSupported", other.GetType().FullName), other));
+                    WriteProblem(new Core.Common.ComplianceProblem("ComplianceTools.Planning.InputNotSupported", Core.Common.ProblemKind.InvalidArgument, Core.Common.Text.Format(nameof(Core.Resources.Strings.PlanInputNotSupported), other.GetType().FullName), other));
                     break;
             }
         }

@@ -42,7 +42,7 @@ namespace ComplianceTools.Commands.Planning
                     string person = Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture);
                     if (string.IsNullOrWhiteSpace(person))
                     {
-                        ThrowProblem(new ComplianceProblem("ComplianceTools.Planning.OwnerInvalid", ProblemKind.InvalidArgument, Text.Format("PlanOwnerInvalid", area), area));
+                        ThrowProblem(new ComplianceProblem("ComplianceTools.Planning.OwnerInvalid", ProblemKind.InvalidArgument, Text.Format(nameof(Core.Resources.Strings.PlanOwnerInvalid), area), area));
                     }
 
                     owners.Add(area, person);
@@ -59,12 +59,12 @@ namespace ComplianceTools.Commands.Planning
             foreach (string area in result.AreasWithoutOwner)
             {
                 int count = result.Items.Count(i => i.OwnerMissing && string.Equals(i.Area ?? "?", area, StringComparison.OrdinalIgnoreCase));
-                WriteWarning(Text.Format("PlanOwnerMissing", area, count));
+                WriteWarning(Text.Format(nameof(Core.Resources.Strings.PlanOwnerMissing), area, count));
             }
 
             foreach (string key in result.DuplicateKeys)
             {
-                WriteWarning(Text.Format("PlanDuplicateKey", key));
+                WriteWarning(Text.Format(nameof(Core.Resources.Strings.PlanDuplicateKey), key));
             }
 
             foreach (PlanItem item in result.Items)

@@ -139,6 +139,19 @@ namespace ComplianceTools.Tests.Module
         }
 
         [Fact]
+        public void Resource_keys_are_named_by_nameof_never_by_a_string_literal()
+        {
+            var literal = new System.Text.RegularExpressions.Regex(@"Text\.(Get|Format)\(\s*""");
+            var offenders = Directory.EnumerateFiles(Path.Combine(Paths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .SelectMany(f => File.ReadAllLines(f).Select((line, n) => (f, n, line)))
+                .Where(x => literal.IsMatch(x.line))
+                .Select(x => Path.GetRelativePath(Paths.Root, x.f) + ":" + (x.n + 1))
+                .ToList();
+            Assert.True(offenders.Count == 0, "use nameof(Strings.Key): " + string.Join(", ", offenders));
+        }
+
+        [Fact]
         public void Every_catalog_rule_has_a_section_in_docs_rules_md_with_the_guides_words_and_the_origin_of_its_numbers()
         {
             string doc = File.ReadAllText(Path.Combine(Paths.Root, "docs", "rules.md"));
