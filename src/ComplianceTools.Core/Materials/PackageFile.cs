@@ -1,5 +1,4 @@
 using System;
-using System.Text.RegularExpressions;
 
 namespace ComplianceTools.Core.Materials
 {
@@ -70,20 +69,8 @@ namespace ComplianceTools.Core.Materials
     /// <summary>How paths of the package are shown.</summary>
     public static class PackagePaths
     {
-        private static readonly Regex s_idNumber = new Regex(@"(?<![0-9])[1-9][0-9]{5}(18|19|20)[0-9]{2}[01][0-9][0-3][0-9][0-9]{3}[0-9Xx](?![0-9])", RegexOptions.CultureInvariant);
-        private static readonly Regex s_mobile = new Regex(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])", RegexOptions.CultureInvariant);
-
-        /// <summary>A path with resident ID numbers and mobile numbers masked, so a file named after a person's ID does not leak it.</summary>
-        public static string Display(string path)
-        {
-            if (string.IsNullOrEmpty(path))
-            {
-                return path;
-            }
-
-            string masked = s_idNumber.Replace(path, m => Privacy.Mask.IdNumber(m.Value));
-            return s_mobile.Replace(masked, m => Privacy.Mask.Phone(m.Value));
-        }
+        /// <summary>A path with ID, mobile and landline numbers masked (the one masking path), so a file named after a person's ID does not leak it.</summary>
+        public static string Display(string path) => Privacy.Mask.Text(path);
 
         /// <summary>'/'-separated path of <paramref name="fullPath"/> below <paramref name="folder"/>.</summary>
         public static string Relative(string folder, string fullPath)

@@ -50,8 +50,10 @@ namespace ComplianceTools.Core.Planning
             var result = new PlanResult();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var calendars = (schedules ?? Enumerable.Empty<ScheduleDefinition>()).Where(d => d != null).ToList();
-            foreach (Finding finding in findings)
+            foreach (Finding given in findings)
             {
+                // A finding made by hand (not by a check) may carry personal data in its text: the plan gets it masked.
+                Finding finding = Masked(given);
                 if (finding == null || !Wanted(finding.Status, includeGreen, excludeSkipped))
                 {
                     continue;
@@ -119,6 +121,20 @@ namespace ComplianceTools.Core.Planning
                 default:
                     return false;
             }
+        }
+
+        private static Finding Masked(Finding finding)
+        {
+            if (finding == null)
+            {
+                return null;
+            }
+
+            Finding copy = finding.Copy();
+            copy.Subject = Privacy.Mask.Text(finding.Subject);
+            copy.Reason = Privacy.Mask.Text(finding.Reason);
+            copy.Title = Privacy.Mask.Text(finding.Title);
+            return copy;
         }
 
         private static PlanItem FromFinding(Finding finding)

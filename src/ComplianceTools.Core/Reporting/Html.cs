@@ -19,6 +19,9 @@ namespace ComplianceTools.Core.Reporting
                 return string.Empty;
             }
 
+            // Masked on the way out too, so no caller can put a mobile, landline or ID number into the page in clear.
+            text = ReportText.Scrub(text);
+
             StringBuilder sb = null;
             for (int i = 0; i < text.Length; i++)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 
@@ -192,7 +193,9 @@ namespace ComplianceTools.Core.Rules
 
         /// <summary>
         /// A finding for this rule, with title, area, source, recommendation and the line it was judged against
-        /// (the Yellow line for a Yellow result that did not cross the failing line) with that line's origin.
+        /// (the Yellow line for a Yellow result that did not cross the failing line) with that line's origin. Subject,
+        /// reason and evidence pass through the one masking path: text typed into a workbook (a company name holding a
+        /// phone number) cannot carry personal data into a finding, a plan, a report or a task.
         /// </summary>
         public Finding NewFinding(Severity severity, double? value, string subject, string period, string reason, IReadOnlyList<EvidenceItem> evidence = null)
         {
@@ -210,13 +213,13 @@ namespace ComplianceTools.Core.Rules
                 YellowThreshold = Warning?.Value,
                 Comparison = judged?.Comparison,
                 Unit = Unit,
-                Subject = subject,
+                Subject = Privacy.Mask.Text(subject),
                 Period = period,
-                Reason = reason,
+                Reason = Privacy.Mask.Text(reason),
                 Recommendation = severity == Severity.Green ? string.Empty : Recommendation,
                 Source = SourceText,
                 Baseline = string.Join(", ", AppliedBaselines),
-                Evidence = evidence,
+                Evidence = evidence?.Select(e => new EvidenceItem(Privacy.Mask.Text(e.Subject), Privacy.Mask.Text(e.Detail), e.Value, Privacy.Mask.Text(e.Location))).ToList(),
             };
         }
 

@@ -285,6 +285,10 @@ namespace ComplianceTools.Engine.Reporting
                 return;
             }
 
+            // The one masking path, at the last step: whatever a caller built (an owner typed as '张三 13800138000', a
+            // plan item made by hand), no mobile, landline or ID number reaches a cell in clear.
+            text = ReportText.Scrub(text);
+
             cell.Value = text;
             if (ReportText.LooksLikeFormula(text))
             {
