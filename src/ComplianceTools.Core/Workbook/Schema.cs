@@ -140,5 +140,11 @@ namespace ComplianceTools.Core.Workbook
     public abstract class WorkbookRow
     {
         public Common.SourceLocation Origin { get; set; }
+
+        /// <summary>
+        /// Set on a row given as text (a hashtable, an Import-Csv line) whose values could not be read: the cmdlet writes
+        /// this problem, with its ComplianceTools id, and goes on with the other rows instead of failing the binding.
+        /// </summary>
+        internal Common.ComplianceProblem Rejected { get; set; }
     }
 }

@@ -111,13 +111,16 @@ namespace ComplianceTools.Commands.Common
             }
 
             _sheetsGiven.Add(parameter.RowType);
-            if (value is IEnumerable items)
+            foreach (object row in value is IEnumerable items ? items.Cast<object>() : new[] { value })
             {
-                _rows.AddRange(items.Cast<object>().Where(r => r != null));
-            }
-            else
-            {
-                _rows.Add(value);
+                if (row is WorkbookRow read && read.Rejected != null)
+                {
+                    WriteProblem(read.Rejected);
+                }
+                else if (row != null)
+                {
+                    _rows.Add(row);
+                }
             }
         }
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Workbook;
 
 namespace ComplianceTools.Commands.Common
 {
@@ -81,7 +82,11 @@ namespace ComplianceTools.Commands.Common
             }
             catch (ComplianceException ex)
             {
-                throw new ArgumentTransformationMetadataException(ex.Message, ex);
+                // Not a binding error (PowerShell's ParameterArgumentTransformationError would stop the command): a row
+                // that carries its problem, which the cmdlet writes with its own id before it reads the other rows.
+                var rejected = (WorkbookRow)Activator.CreateInstance(RowType);
+                rejected.Rejected = ex.Problem;
+                return rejected;
             }
         }
 

@@ -44,7 +44,7 @@ namespace ComplianceTools.Commands.Complaints
         {
             if (ParameterSetName == RowsSet)
             {
-                _complaints.AddRange(Complaint ?? new ComplaintRow[0]);
+                _complaints.AddRange(Read(Complaint));
                 return;
             }
 
@@ -61,8 +61,28 @@ namespace ComplianceTools.Commands.Complaints
         {
             if (ParameterSetName == RowsSet)
             {
-                Write(_complaints, Traffic);
+                Write(_complaints, Traffic == null ? null : Read(Traffic));
             }
+        }
+
+        /// <summary>The rows that could be read; each one that could not is written as its error, the rest go on.</summary>
+        private List<T> Read<T>(IEnumerable<T> rows)
+            where T : WorkbookRow
+        {
+            var read = new List<T>();
+            foreach (T row in rows ?? new T[0])
+            {
+                if (row?.Rejected != null)
+                {
+                    WriteProblem(row.Rejected);
+                }
+                else if (row != null)
+                {
+                    read.Add(row);
+                }
+            }
+
+            return read;
         }
 
         private void Write(IEnumerable<ComplaintRow> complaints, IEnumerable<TrafficRow> traffic)

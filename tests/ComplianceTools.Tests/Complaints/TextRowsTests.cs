@@ -82,7 +82,7 @@ namespace ComplianceTools.Tests.Complaints
 ) | Measure-ComplaintHandling -AsOf '2025-03-05'";
             var r = _ps.Run(script);
             var error = Assert.Single(r.Errors);
-            Assert.Equal("ParameterArgumentTransformationError,ComplianceTools.Commands.Complaints.MeasureComplaintHandlingCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("ComplianceTools.Workbook.BadValue,ComplianceTools.Commands.Complaints.MeasureComplaintHandlingCommand", error.FullyQualifiedErrorId);
             Assert.Contains("ReceivedAt (受理时间): 'yesterday'", error.Exception.Message);
             Assert.Equal(1.0, (double)r.Output.First(o => o.Text("RuleId") == "CMPL-002").Prop("Value"));
         }
