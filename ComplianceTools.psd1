@@ -1,4 +1,4 @@
-@{
+﻿@{
     # The version lives in Directory.Build.props; the publish step stamps it here.
     ModuleVersion        = '0.1.0'
     GUID                 = '6f0b7f3e-4d0e-4b8a-9a57-3c1f2d8a6b21'

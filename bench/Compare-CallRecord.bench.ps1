@@ -1,4 +1,4 @@
-<#
+﻿<#
 .SYNOPSIS
     Benchmark of Compare-CallRecord: 1 million and 10 million calls (optionally 30 million), each run in a
     fresh pwsh process; prints a markdown table (elapsed, rows/s, peak working set) for bench/README.md.

@@ -1,4 +1,4 @@
-<#
+﻿<#
 .SYNOPSIS
     Times Export-ComplianceReport on a large input, as a workbook and as an HTML file: N findings with 4 evidence
     rows each, and their plan items.

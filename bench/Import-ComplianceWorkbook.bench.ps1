@@ -1,4 +1,4 @@
-#Requires -Version 7.0
+﻿#Requires -Version 7.0
 <#
 .SYNOPSIS
     Measures Import-ComplianceWorkbook -Sheet Complaints on a 200,000-row and a 1,000,000-row sheet.

@@ -1,4 +1,4 @@
-<#
+﻿<#
 .SYNOPSIS
     Times Invoke-ComplianceAudit -Path end to end on a workbook of 5,000 seats and 200,000 complaint rows (issue 3's benchmark).
 .DESCRIPTION

@@ -1,4 +1,4 @@
-#Requires -Version 7.2
+﻿#Requires -Version 7.2
 <#
 .SYNOPSIS
     Times Test-ReportPackage on a realistic package: 13 documents scanned as full A4 pages at 300 dpi

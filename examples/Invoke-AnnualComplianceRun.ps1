@@ -1,4 +1,4 @@
-#Requires -Version 5.1
+﻿#Requires -Version 5.1
 <#
 .SYNOPSIS
     The year's compliance run: workbook → audit → rectification plan → schedules → Excel and HTML report and calendar file.

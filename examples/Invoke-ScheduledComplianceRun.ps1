@@ -1,4 +1,4 @@
-<#
+﻿<#
 .SYNOPSIS
     The nightly compliance run of a call-center operator: audit the annual-report workbook, plan the
     rectifications, publish them as owned, dated tasks where the staff work (Microsoft 365, WeCom or DingTalk),

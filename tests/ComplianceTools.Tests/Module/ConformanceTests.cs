@@ -139,6 +139,23 @@ namespace ComplianceTools.Tests.Module
         }
 
         [Fact]
+        public void Every_powershell_file_with_chinese_text_has_a_byte_order_mark_so_windows_powershell_5_1_reads_it()
+        {
+            var missing = Directory.EnumerateFiles(Paths.Root, "*.*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".ps1", StringComparison.Ordinal) || f.EndsWith(".psd1", StringComparison.Ordinal) || f.EndsWith(".psm1", StringComparison.Ordinal))
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !f.Contains(Path.DirectorySeparatorChar + "out" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Where(f =>
+                {
+                    byte[] bytes = File.ReadAllBytes(f);
+                    bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+                    return !bom && bytes.Any(b => b >= 0x80);
+                })
+                .Select(f => Path.GetRelativePath(Paths.Root, f))
+                .ToList();
+            Assert.True(missing.Count == 0, "save as UTF-8 with BOM: " + string.Join(", ", missing));
+        }
+
+        [Fact]
         public void Resource_keys_are_named_by_nameof_never_by_a_string_literal()
         {
             var literal = new System.Text.RegularExpressions.Regex(@"Text\.(Get|Format)\(\s*""");
