@@ -12,47 +12,6 @@ using Strings = ComplianceTools.Core.Resources.Strings;
 
 namespace ComplianceTools.Core.Materials
 {
-    /// <summary>What the materials checks look at: the files of the package folder and, when given, the workbook's sheets.</summary>
-    public sealed class PackageInput
-    {
-        public PackageInput(string folder, IReadOnlyList<PackageFile> files, ComplianceDataset dataset, string subject, string period)
-        {
-            Folder = folder;
-            Files = files ?? Array.Empty<PackageFile>();
-            Dataset = dataset;
-            Subject = subject;
-            Period = period;
-        }
-
-        /// <summary>Full path of the package folder.</summary>
-        public string Folder { get; }
-
-        public IReadOnlyList<PackageFile> Files { get; }
-
-        /// <summary>Materials, SocialInsurance, Seats and Traffic sheets; null when no workbook was given.</summary>
-        public ComplianceDataset Dataset { get; }
-
-        /// <summary>Subject of the findings: the company, else the folder name (part of Finding.Key).</summary>
-        public string Subject { get; }
-
-        /// <summary>Period of the findings: the report year, or empty.</summary>
-        public string Period { get; }
-    }
-
-    /// <summary>The checklist (a row per required document) and the findings (one per enabled rule).</summary>
-    public sealed class PackageResult
-    {
-        public PackageResult(IReadOnlyList<PackageChecklistItem> checklist, IReadOnlyList<Finding> findings)
-        {
-            Checklist = checklist;
-            Findings = findings;
-        }
-
-        public IReadOnlyList<PackageChecklistItem> Checklist { get; }
-
-        public IReadOnlyList<Finding> Findings { get; }
-    }
-
     /// <summary>
     /// MAT-001 to MAT-004 (guide B, 材料包): is the inspection's materials package complete and acceptable?
     /// Files are matched to the required documents by the name patterns of the rules' <c>documents</c>
@@ -60,7 +19,7 @@ namespace ComplianceTools.Core.Materials
     /// encrypted, has pages, scan resolution); the paper set and the audit report from the materials sheet;
     /// the social-insurance list's months from the SocialInsurance sheet.
     /// </summary>
-    public static class ReportPackage
+    public static partial class ReportPackage
     {
         public const string GeneralRuleId = "MAT-001";
         public const string SpecialRuleId = "MAT-002";
@@ -268,198 +227,6 @@ namespace ComplianceTools.Core.Materials
             }
         }
 
-        private static PackageCheck Presence(PackageDocument document, IReadOnlyList<PackageFile> files, Context context)
-        {
-            string location = files.Count > 0 ? files[0].DisplayPath : null;
-            if (files.Count > 0)
-            {
-                return new PackageCheck(document.RuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsFound), List(files.Select(f => f.DisplayPath))), location);
-            }
-
-            if (document.IsConditional)
-            {
-                switch (context.RobotSeats)
-                {
-                    case Tristate.No:
-                        return new PackageCheck(document.RuleId, Severity.Green, Text.Get(nameof(Strings.MaterialsAiNotRequired)));
-                    case Tristate.Unknown:
-                        return new PackageCheck(document.RuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsAiUnknown)));
-                    default:
-                        return new PackageCheck(document.RuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsAiRequired), context.RobotEvidence, string.Join(" / ", document.Patterns)));
-                }
-            }
-
-            return new PackageCheck(document.RuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsMissing), string.Join(" / ", document.Patterns)));
-        }
-
-        private static PackageCheck SocialInsuranceMonths(PackageDocument document, Context context, int needed)
-        {
-            IReadOnlyList<SocialInsuranceRow> rows = context.Dataset?.SocialInsurance;
-            if (rows == null)
-            {
-                return new PackageCheck(document.RuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsSocialMonthsUnknown)));
-            }
-
-            var months = rows.Select(r => ParseMonth(r.Month)).Where(m => m.HasValue).Select(m => m.Value).Distinct().OrderBy(m => m).ToList();
-            string list = List(months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
-            if (months.Count < needed)
-            {
-                return new PackageCheck(document.RuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsSocialMonthsShort), months.Count, months.Count == 0 ? "—" : list, needed), "SocialInsurance");
-            }
-
-            return new PackageCheck(document.RuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsSocialMonthsOk), months.Count, list, needed), "SocialInsurance");
-        }
-
-        /// <summary>
-        /// The PDF set: every matched PDF opens, is readable without a password, has pages and is scanned at minDpi or
-        /// more (below minDpi Yellow, below redDpi Red). Returns the lowest resolution.
-        /// </summary>
-        private static double? PdfVersion(IReadOnlyList<PackageFile> files, Func<PackageFile, PdfFacts> inspect, double minDpi, double redDpi, List<PackageCheck> checks)
-        {
-            var pdfs = files.Where(f => f.IsPdf).ToList();
-            if (pdfs.Count == 0)
-            {
-                checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsNoPdf), List(files.Select(f => f.DisplayPath))), files[0].DisplayPath));
-                return null;
-            }
-
-            double? lowest = null;
-            foreach (PackageFile pdf in pdfs)
-            {
-                PdfFacts facts = inspect(pdf);
-                string name = pdf.DisplayPath;
-                switch (facts.State)
-                {
-                    case PdfState.Empty:
-                        checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfEmpty), name), name));
-                        continue;
-                    case PdfState.Damaged:
-                        checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfDamaged), name, facts.Detail), name));
-                        continue;
-                    case PdfState.Encrypted:
-                        checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfEncrypted), name), name));
-                        continue;
-                    case PdfState.NoPages:
-                        checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfNoPages), name), name));
-                        continue;
-                }
-
-                if (!facts.LowestDpi.HasValue)
-                {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPdfNoImage), name, facts.Pages), name));
-                    continue;
-                }
-
-                double dpi = Math.Round(facts.LowestDpi.Value, 1);
-                lowest = lowest.HasValue ? Math.Min(lowest.Value, dpi) : dpi;
-                if (dpi < redDpi)
-                {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPdfLowDpi), name, facts.LowestDpiPage, Dpi(dpi), Dpi(redDpi)), name));
-                }
-                else if (dpi < minDpi)
-                {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPdfLowDpi), name, facts.LowestDpiPage, Dpi(dpi), Dpi(minDpi)), name));
-                }
-                else
-                {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsPdfOk), name, facts.Pages, Dpi(dpi), Dpi(minDpi)), name));
-                }
-            }
-
-            return lowest;
-        }
-
-        /// <summary>The paper set, attested per row of the materials sheet: bound, A4, perforation seal, first-page seal, who checked and when.</summary>
-        private static void PaperVersion(IReadOnlyList<MaterialRow> rows, Context context, List<PackageCheck> checks)
-        {
-            if (context.Dataset?.Materials == null)
-            {
-                checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsPaperNoSheet))));
-                return;
-            }
-
-            if (rows.Count == 0)
-            {
-                checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsPaperNoRow)), "Materials"));
-                return;
-            }
-
-            foreach (MaterialRow row in rows)
-            {
-                string where = Where(row);
-                var attested = new[]
-                {
-                    (row.PaperBound, nameof(Strings.MaterialsAttrBound)),
-                    (row.A4, nameof(Strings.MaterialsAttrA4)),
-                    (row.PerforationSeal, nameof(Strings.MaterialsAttrPerforationSeal)),
-                    (row.FirstPageSeal, nameof(Strings.MaterialsAttrFirstPageSeal)),
-                };
-                var no = attested.Where(a => a.Item1 == YesNo.No).Select(a => Text.Get(a.Item2)).ToList();
-                var blank = attested.Where(a => !a.Item1.HasValue).Select(a => Text.Get(a.Item2)).ToList();
-                bool checkedRecorded = !string.IsNullOrWhiteSpace(row.CheckedBy) && row.CheckedOn.HasValue;
-                if (no.Count > 0)
-                {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsPaperNo), where, List(no)), where));
-                }
-
-                if (blank.Count > 0)
-                {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPaperBlank), where, List(blank)), where));
-                }
-
-                if (!checkedRecorded)
-                {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsPaperChecker), where), where));
-                }
-
-                if (no.Count == 0 && blank.Count == 0 && checkedRecorded)
-                {
-                    checks.Add(new PackageCheck(VersionsRuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsPaperOk), where, row.CheckedOn.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), where));
-                }
-            }
-        }
-
-        /// <summary>MAT-004 from the materials sheet: the firm's securities-and-futures qualification and the opinion type.</summary>
-        private static void AuditReport(IReadOnlyList<MaterialRow> rows, Context context, AuditOpinion accepted, List<PackageCheck> checks)
-        {
-            MaterialRow qualified = rows.FirstOrDefault(r => r.SecuritiesQualified.HasValue);
-            MaterialRow opinion = rows.FirstOrDefault(r => r.AuditOpinion.HasValue);
-            string firm = rows.Select(r => r.AuditFirm).FirstOrDefault(f => !string.IsNullOrWhiteSpace(f))?.Trim() ?? Text.Get(nameof(Strings.MaterialsAuditFirmUnnamed));
-            if (context.Dataset?.Materials == null || rows.Count == 0)
-            {
-                checks.Add(new PackageCheck(AuditRuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsAuditNoRow)), context.Dataset?.Materials == null ? null : "Materials"));
-                return;
-            }
-
-            bool problem = false;
-            if (qualified == null)
-            {
-                checks.Add(new PackageCheck(AuditRuleId, Severity.Yellow, Text.Format(nameof(Strings.MaterialsAuditQualificationBlank), firm), Where(rows[0])));
-                problem = true;
-            }
-            else if (qualified.SecuritiesQualified == YesNo.No)
-            {
-                checks.Add(new PackageCheck(AuditRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsAuditNotQualified), firm), Where(qualified)));
-                problem = true;
-            }
-
-            if (opinion == null)
-            {
-                checks.Add(new PackageCheck(AuditRuleId, Severity.Yellow, Text.Get(nameof(Strings.MaterialsAuditOpinionBlank)), Where(rows[0])));
-                problem = true;
-            }
-            else if (opinion.AuditOpinion != accepted)
-            {
-                checks.Add(new PackageCheck(AuditRuleId, Severity.Red, Text.Format(nameof(Strings.MaterialsAuditOpinionBad), OpinionText(opinion.AuditOpinion.Value), OpinionText(accepted)), Where(opinion)));
-                problem = true;
-            }
-
-            if (!problem)
-            {
-                checks.Add(new PackageCheck(AuditRuleId, Severity.Green, Text.Format(nameof(Strings.MaterialsAuditOk), firm, OpinionText(accepted)), Where(opinion)));
-            }
-        }
-
         private static PackageChecklistItem Row(PackageDocument document, IReadOnlyList<PackageFile> files, bool required, double? dpi, IReadOnlyList<PackageCheck> checks, string folder)
         {
             Severity status = checks.Select(c => c.Severity).DefaultIfEmpty(Severity.Green).Max();
@@ -479,36 +246,6 @@ namespace ComplianceTools.Core.Materials
                 Checks = checks,
                 Package = folder,
             };
-        }
-
-        /// <summary>MAT-001/MAT-002: Value is the number of its documents with a Red check (missing, too few months); Yellow ones are to review.</summary>
-        private static Finding DocumentFinding(RuleDefinition rule, IReadOnlyList<PackageChecklistItem> checklist, PackageInput input)
-        {
-            var rows = checklist.Where(c => c.RuleId == rule.Id).ToList();
-            var evidence = Evidence(rule.Id, rows);
-            var red = rows.Where(r => Worst(r, rule.Id) == Severity.Red).ToList();
-            var yellow = rows.Where(r => Worst(r, rule.Id) == Severity.Yellow).ToList();
-            int required = rows.Count(r => r.Required);
-            string reason;
-            if (red.Count > 0)
-            {
-                reason = Text.Format(nameof(Strings.MaterialsListReasonMissing), red.Count, required, List(red.Select(r => r.Document)));
-            }
-            else if (yellow.Count > 0)
-            {
-                reason = Text.Format(nameof(Strings.MaterialsListReasonReview), required, List(yellow.Select(r => r.Document)));
-            }
-            else
-            {
-                reason = Text.Format(nameof(Strings.MaterialsListReasonOk), required);
-            }
-
-            if (rows.Any(r => !r.Required))
-            {
-                reason += " " + Text.Get(nameof(Strings.MaterialsAiNotRequired));
-            }
-
-            return NewFinding(rule, red.Count, yellow.Count, input, reason, evidence);
         }
 
         /// <summary>MAT-003/MAT-004: Value is the number of documents with a Red check under the rule; Yellow ones are to review.</summary>
@@ -569,27 +306,6 @@ namespace ComplianceTools.Core.Materials
             return rows.SelectMany(r => r.Checks.Where(c => c.RuleId == ruleId && c.Severity != Severity.Green)
                     .Select(c => new EvidenceItem(r.Document, c.Reason, null, c.Location)))
                 .ToList();
-        }
-
-        private static AuditOpinion AcceptedOpinionOf(RuleDefinition rule)
-        {
-            string text = rule.GetString("acceptedOpinion")?.Trim();
-            if (Choices.TryParse(text, out AuditOpinion value))
-            {
-                return value;
-            }
-
-            throw new ComplianceException(new ComplianceProblem(
-                "ComplianceTools.Materials.AcceptedOpinionInvalid",
-                ProblemKind.InvalidData,
-                Text.Format(nameof(Strings.MaterialsAcceptedOpinionInvalid), rule.Id, text),
-                rule.Id));
-        }
-
-        /// <summary>The opinion as the workbook names it (标准无保留意见), with the English name in English.</summary>
-        private static string OpinionText(AuditOpinion value)
-        {
-            return UiLanguage.IsChinese ? Choices.Label(value) : value + " (" + Choices.Label(value) + ")";
         }
 
         /// <summary>Joins names the way the user's language lists them: 、 in Chinese, ", " in English.</summary>

@@ -43,28 +43,4 @@ namespace ComplianceTools.Engine.Materials
             return result.Findings.Where(f => string.Equals(f.RuleId, RuleId, StringComparison.OrdinalIgnoreCase));
         }
     }
-
-    /// <summary>MAT-001: the general materials (business licence, licence, articles, equity table, audit report, legal representative's ID, at least 3 months of social insurance).</summary>
-    public sealed class GeneralMaterials : MaterialsCheck
-    {
-        public override string RuleId => ReportPackage.GeneralRuleId;
-    }
-
-    /// <summary>MAT-002: the special materials (number-resource ledger, seat table, traffic report, complaint records, security report, AI algorithm form where there are robot seats).</summary>
-    public sealed class SpecialMaterials : MaterialsCheck
-    {
-        public override string RuleId => ReportPackage.SpecialRuleId;
-    }
-
-    /// <summary>MAT-003: two versions, A4 paper for the counter and a high-definition PDF scan, every document sealed across pages and on the first page.</summary>
-    public sealed class MaterialVersions : MaterialsCheck
-    {
-        public override string RuleId => ReportPackage.VersionsRuleId;
-    }
-
-    /// <summary>MAT-004: the audit report from a firm qualified for securities and futures work, with the accepted opinion.</summary>
-    public sealed class AuditReportOpinion : MaterialsCheck
-    {
-        public override string RuleId => ReportPackage.AuditRuleId;
-    }
 }
