@@ -16,7 +16,7 @@ namespace ComplianceTools.Core.CallRecords
     /// </summary>
     public static class CallRecordFindings
     {
-        public const string VolumeRuleId = "DATA-001";
+        public const string VolumeRuleId = Data.CallVolume.RuleId;
         public const string MatchRuleId = "DATA-002";
 
         /// <summary>Subject of the findings about one source ("CallRecords:Platform"); stable across runs.</summary>

@@ -17,8 +17,6 @@ namespace ComplianceTools.Core.Complaints
     /// </summary>
     public static class ComplaintHandling
     {
-        public const string ClosureRuleId = "CMPL-002";
-        public const string TimeRuleId = "CMPL-003";
 
         /// <summary>How many open or slow tickets the evidence names.</summary>
         internal const int EvidenceTop = 10;

@@ -33,7 +33,7 @@ namespace ComplianceTools.Core.Reporting
         public const int OwnerLimit = 8;
 
         /// <summary>The rule charted month by month.</summary>
-        public const string TrendRuleId = "CMPL-001";
+        public const string TrendRuleId = Complaints.ComplaintRate.Id;
 
         /// <summary>Areas in the order their lights are shown (names in Strings.ReportAreaNames, same order); other areas follow by name.</summary>
         public static readonly IReadOnlyList<string> AreaOrder = new[]

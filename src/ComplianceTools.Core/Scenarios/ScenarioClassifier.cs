@@ -44,7 +44,6 @@ namespace ComplianceTools.Core.Scenarios
     /// </summary>
     public sealed class ScenarioClassifier
     {
-        public const string RuleId = "SCN-001";
 
         private readonly List<ScenarioRule> _rules;
 

@@ -18,8 +18,6 @@ namespace ComplianceTools.Core.Scenarios
     /// </summary>
     public static class ScenarioMeasure
     {
-        public const string SplitRuleId = "SCN-001";
-        public const string UnsubscribeRuleId = "SCN-002";
 
         /// <summary>Subject of the SCN-001 finding on the scripts as a whole.</summary>
         public const string ScriptsSubject = "Scripts";

@@ -18,8 +18,6 @@ namespace ComplianceTools.Core.Staff
     /// </summary>
     public static class StaffingConsistency
     {
-        public const string MatchRuleId = "STAFF-001";
-        public const string InsuredRuleId = "STAFF-002";
 
         /// <summary>How many agents the evidence names.</summary>
         internal const int EvidenceTop = 50;
@@ -133,12 +131,12 @@ namespace ComplianceTools.Core.Staff
         {
             if (seatsOnFile <= 0)
             {
-                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Staff.NoSeatsOnFile", ProblemKind.InvalidData, Text.Get(nameof(Resources.Strings.StaffSeatsOnFileZero)), InsuredRuleId));
+                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Staff.NoSeatsOnFile", ProblemKind.InvalidData, Text.Get(nameof(Resources.Strings.StaffSeatsOnFileZero)), InsuredStaff.Id));
             }
 
             if (insuredStaff < 0)
             {
-                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Staff.NegativeCount", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.StaffInsuredNegative), insuredStaff), InsuredRuleId));
+                throw new ComplianceException(new ComplianceProblem("ComplianceTools.Staff.NegativeCount", ProblemKind.InvalidArgument, Text.Format(nameof(Resources.Strings.StaffInsuredNegative), insuredStaff), InsuredStaff.Id));
             }
 
             double ratio = (double)insuredStaff / seatsOnFile;

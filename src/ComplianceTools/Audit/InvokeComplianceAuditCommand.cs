@@ -25,7 +25,6 @@ namespace ComplianceTools.Commands.Audit
         private const string PathSet = "Path";
         private const int ProgressId = 1;
 
-
         /// <summary>A whole workbook, as Import-ComplianceWorkbook writes it without -Sheet.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         public ComplianceDataset Dataset { get; set; }

@@ -29,7 +29,7 @@ namespace ComplianceTools.Commands.Scenarios
         [AllowEmptyString]
         public string[] Script { get; set; }
 
-        private ScenarioClassifier Classifier => _classifier ?? (_classifier = Run(() => ScenarioClassifier.FromRule(EnabledRule(ScenarioClassifier.RuleId))));
+        private ScenarioClassifier Classifier => _classifier ?? (_classifier = Run(() => ScenarioClassifier.FromRule(EnabledRule(ScenarioSplit.Id))));
 
         protected override void ProcessRecord()
         {
@@ -41,7 +41,7 @@ namespace ComplianceTools.Commands.Scenarios
                 case DatasetSet:
                     if (Dataset.Scripts == null)
                     {
-                        ThrowProblem(SheetRequirement.Missing(Dataset, ScenarioClassifier.RuleId, "Scripts"));
+                        ThrowProblem(SheetRequirement.Missing(Dataset, ScenarioSplit.Id, "Scripts"));
                     }
 
                     WriteObject(Classifier.Classify(Dataset.Scripts), true);

@@ -27,15 +27,6 @@ namespace ComplianceTools.Commands.Scenarios
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         public ComplianceDataset Dataset { get; set; }
 
-
-
-        private IReadOnlyList<Finding> Measure(IReadOnlyList<ScenarioRow> scenarios, IReadOnlyList<ScriptRow> scripts, string period)
-        {
-            var split = EnabledRule(ScenarioMeasure.SplitRuleId);
-            var unsubscribe = EnabledRule(ScenarioMeasure.UnsubscribeRuleId);
-            return Run(() => ScenarioMeasure.Check(split, unsubscribe, scenarios, scripts, period));
-        }
-
         protected override IReadOnlyList<string> RuleIds { get; } = new[] { ScenarioSplit.Id, UnsubscribeRate.Id };
     }
 }
