@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Linq;
 using ComplianceTools.Core.Resources;
 
 namespace ComplianceTools.Workplace.Connection
@@ -13,5 +15,27 @@ namespace ComplianceTools.Workplace.Connection
 
         internal static string Format(CultureInfo culture, string name, params object[] args) =>
             string.Format(culture, Strings.ResourceManager.GetString(name, culture) ?? name, args);
+
+        /// <summary>
+        /// Shortens text to a service's length limit, ending in "…", without splitting a surrogate pair.
+        /// </summary>
+        internal static string Cut(string text, int max)
+        {
+            if (text.Length <= max)
+            {
+                return text;
+            }
+
+            int keep = max - 1;
+            if (char.IsHighSurrogate(text[keep - 1]))
+            {
+                keep--;
+            }
+
+            return text.Substring(0, keep) + "…";
+        }
+
+        /// <summary>How many to-do lines ("- …") a notice holds, for the message saying which notices failed.</summary>
+        internal static int CountLines(string text) => text.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal));
     }
 }

@@ -164,8 +164,8 @@ namespace ComplianceTools.Workplace.DingTalk
             return new Todo
             {
                 Key = item.Key,
-                Subject = Cut(item.Title ?? string.Empty, MaxSubject),
-                Description = Cut(body, MaxDescription),
+                Subject = Notice.Cut(item.Title ?? string.Empty, MaxSubject),
+                Description = Notice.Cut(body, MaxDescription),
                 DueTime = due?.ToUnixTimeMilliseconds(),
                 Executors = new HashSet<string>(users.Select(u => u.UnionId), StringComparer.Ordinal),
             };
@@ -391,32 +391,17 @@ namespace ComplianceTools.Workplace.DingTalk
                 }
                 catch (ServiceError error)
                 {
-                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, WeCom.WeComPublisher.CountLines(text), "errcode " + error.Code + " " + error.Detail));
+                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), "errcode " + error.Code + " " + error.Detail));
                 }
                 catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
                 {
-                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, WeCom.WeComPublisher.CountLines(text), ex.Problem.Message));
+                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), ex.Problem.Message));
                 }
             }
 
             return failures;
         }
 
-        private static string Cut(string text, int max)
-        {
-            if (text.Length <= max)
-            {
-                return text;
-            }
-
-            int keep = max - 1;
-            if (char.IsHighSurrogate(text[keep - 1]))
-            {
-                keep--;
-            }
-
-            return text.Substring(0, keep) + "…";
-        }
 
         /// <summary>What the module knows of a to-do.</summary>
         private sealed class Todo

@@ -212,7 +212,7 @@ namespace ComplianceTools.Workplace.WeCom
             {
                 ["calendar"] = new Dictionary<string, object>
                 {
-                    ["summary"] = Cut(_calendarName, MaxSummary),
+                    ["summary"] = Notice.Cut(_calendarName, MaxSummary),
                     ["color"] = "#D32F2F",
                     ["description"] = Notice.Format(Notice.Chinese, nameof(Strings.WeComCalendarDescription)),
                 },
@@ -285,7 +285,7 @@ namespace ComplianceTools.Workplace.WeCom
             return new Schedule
             {
                 Key = item.Key,
-                Summary = Cut(item.Title ?? string.Empty, MaxSummary),
+                Summary = Notice.Cut(item.Title ?? string.Empty, MaxSummary),
                 Description = TaskKey.Compose(body, item.Key, MaxDescription),
                 StartTime = start,
                 EndTime = start + 86399,
@@ -460,39 +460,22 @@ namespace ComplianceTools.Workplace.WeCom
                     JsonElement root = _client.Post("message/send", body, CallKind.Message, "message/send", MessagePermission);
                     if (!string.IsNullOrEmpty(root.Str("invaliduser")))
                     {
-                        failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, CountLines(text), "invaliduser"));
+                        failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), "invaliduser"));
                     }
                 }
                 catch (ServiceError error)
                 {
-                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, CountLines(text), "errcode " + error.Code + " " + error.Detail));
+                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), "errcode " + error.Code + " " + error.Detail));
                 }
                 catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
                 {
-                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, CountLines(text), ex.Problem.Message));
+                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), ex.Problem.Message));
                 }
             }
 
             return failures;
         }
 
-        internal static int CountLines(string text) => text.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal));
-
-        private static string Cut(string text, int max)
-        {
-            if (text.Length <= max)
-            {
-                return text;
-            }
-
-            int keep = max - 1;
-            if (char.IsHighSurrogate(text[keep - 1]))
-            {
-                keep--;
-            }
-
-            return text.Substring(0, keep) + "…";
-        }
 
         /// <summary>What the module knows of a schedule.</summary>
         private sealed class Schedule
