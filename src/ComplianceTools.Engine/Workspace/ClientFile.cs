@@ -316,7 +316,9 @@ namespace ComplianceTools.Engine.Workspace
                 if (Enum.TryParse(target, true, out PublishTarget parsed) && Enum.IsDefined(typeof(PublishTarget), parsed))
                 {
                     settings.Target = parsed;
-                    foreach (string missing in Required(settings))
+
+                    // A setting refused above (a secret written as text) is not also reported missing.
+                    foreach (string missing in problems.Count > before ? Enumerable.Empty<string>() : Required(settings))
                     {
                         problems.Add(Problem("ComplianceTools.Workspace.PublishIncomplete", file, where(JsonFile.Line(p)), Core.Common.Text.Format(nameof(Strings.WorkspacePublishIncomplete), parsed, missing)));
                     }
