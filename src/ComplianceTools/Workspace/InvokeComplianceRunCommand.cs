@@ -66,6 +66,11 @@ namespace ComplianceTools.Commands.Workspace
         [ValidateSet("zh-CN", "en-US", IgnoreCase = true)]
         public string Culture { get; set; }
 
+        /// <summary>Where the portfolio workbook goes; default portfolio/portfolio-&lt;season&gt;.xlsx in the workspace. A slice of a workspace run on one of several servers writes its own.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string PortfolioPath { get; set; }
+
         /// <summary>Run without publishing, whatever the clients' files say.</summary>
         [Parameter]
         public SwitchParameter NoPublish { get; set; }
@@ -130,7 +135,7 @@ namespace ComplianceTools.Commands.Workspace
             var failedToLoad = new Dictionary<string, ComplianceProblem>(StringComparer.Ordinal);
             IReadOnlyList<ClientDefinition> clients = WorkspaceFiles.LoadClients(workspace, names, WriteProblem, failedToLoad);
             var chosen = clients.Where(c => ShouldProcess(c.Folder, Text.Format(nameof(Strings.RunShouldRun), c.Name, settings.Season))).ToList();
-            string portfolioPath = PortfolioWriter.PathOf(workspace, settings.Season);
+            string portfolioPath = PortfolioPath == null ? PortfolioWriter.PathOf(workspace, settings.Season) : ResolvePath(PortfolioPath);
             if (chosen.Count == 0 && failedToLoad.Count == 0)
             {
                 return;
