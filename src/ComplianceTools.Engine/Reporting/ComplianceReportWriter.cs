@@ -333,7 +333,7 @@ namespace ComplianceTools.Engine.Reporting
         }
 
         /// <summary>Table with filters over the data, header row (and first columns) frozen, widths computed from the text.</summary>
-        internal static void Finish(ExcelWorksheet ws, int columns, int lastRow, string tableName, int freezeColumns, int headerRow = 1)
+        internal static void Finish(ExcelWorksheet ws, int columns, int lastRow, string tableName, int freezeColumns, int headerRow = 1, int maxWidth = MaxWidth)
         {
             ExcelTable table = ws.Tables.Add(ws.Cells[headerRow, 1, Math.Max(lastRow, headerRow + 1), columns], tableName);
             table.ShowFilter = true;
@@ -347,8 +347,8 @@ namespace ComplianceTools.Engine.Reporting
                     width = Math.Max(width, ReportText.DisplayWidth(Shown(ws.Cells[r, c].Value)) + 2);
                 }
 
-                ws.Column(c).Width = Math.Min(width, MaxWidth);
-                if (width > MaxWidth)
+                ws.Column(c).Width = Math.Min(width, maxWidth);
+                if (width > maxWidth)
                 {
                     ws.Column(c).Style.WrapText = true;
                 }

@@ -30,8 +30,11 @@ namespace ComplianceTools.Engine.Workspace
         /// <summary>The season planned (the year the filing work happens in).</summary>
         public int Season { get; set; }
 
-        /// <summary>Why this season (the default season's reason, or "-Year").</summary>
+        /// <summary>Why this season (the default season's reason, or "-Year"), in the session's language.</summary>
         public string SeasonReason { get; set; }
+
+        /// <summary>True when -Year chose the season; false for the default season (the portfolio says why in its own language).</summary>
+        public bool SeasonGiven { get; set; }
 
         /// <summary>The day overdue items, days to deadlines and exceptions are judged on (-AsOf, else today).</summary>
         public DateTime AsOf { get; set; } = DateTime.Today;

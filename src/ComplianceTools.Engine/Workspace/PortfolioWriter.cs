@@ -71,7 +71,9 @@ namespace ComplianceTools.Engine.Workspace
                 {
                     Workspace = workspace.Name,
                     Season = settings.Season,
-                    SeasonReason = settings.SeasonReason,
+                    SeasonReason = settings.SeasonGiven
+                        ? Text.Format(nameof(Strings.RunSeasonGiven), settings.Season)
+                        : Season.Default(settings.AsOf, settings.Schedules.First(s => s.Kind == "Inspection"), settings.Calendar).Reason,
                     Clients = entries.Select(e => new PortfolioPage.Client
                     {
                         Name = e.Client,
@@ -89,7 +91,7 @@ namespace ComplianceTools.Engine.Workspace
                     {
                         string[] sheets = Text.Get(nameof(Strings.PortfolioSheetNames)).Split('|');
                         DashboardSheet.Write(package.Workbook.Worksheets.Add(sheets[0]), content.Dashboard, page);
-                        Clients(package.Workbook.Worksheets.Add(sheets[1]), entries);
+                        Clients(package.Workbook.Worksheets.Add(sheets[1]), entries, workspace.Path);
                         package.Workbook.Properties.Title = Text.Get(nameof(Strings.PortfolioTitle)) + " · " + workspace.Name;
                         package.Workbook.Properties.Application = "ComplianceTools " + ModuleInfo.Version;
                         package.SaveAs(new FileInfo(temp));
@@ -99,7 +101,7 @@ namespace ComplianceTools.Engine.Workspace
         }
 
         /// <summary>One row per client, worst first.</summary>
-        private static void Clients(ExcelWorksheet ws, IReadOnlyList<PortfolioEntry> entries)
+        private static void Clients(ExcelWorksheet ws, IReadOnlyList<PortfolioEntry> entries, string root)
         {
             string[] headers = Text.Get(nameof(Strings.PortfolioClientHeaders)).Split('|');
             ComplianceReportWriter.Header(ws, headers);
@@ -122,7 +124,7 @@ namespace ComplianceTools.Engine.Workspace
                     ws.Cells[r, 9].Value = e.Excepted;
                     ComplianceReportWriter.SetText(ws.Cells[r, 10], e.WorstRulesText);
                     ComplianceReportWriter.SetDate(ws.Cells[r, 11], e.NextDeadline);
-                    ComplianceReportWriter.SetText(ws.Cells[r, 12], ReportText.Scrub(e.NextDeadlineTitle));
+                    ComplianceReportWriter.SetText(ws.Cells[r, 12], ReportText.Scrub(InReportLanguage(e.NextDeadlineTitle)));
                     if (e.DaysToDeadline.HasValue)
                     {
                         ws.Cells[r, 13].Value = e.DaysToDeadline.Value;
@@ -143,7 +145,7 @@ namespace ComplianceTools.Engine.Workspace
                     }
 
                     ComplianceReportWriter.SetText(ws.Cells[r, 18], ReportText.Scrub(e.Published));
-                    ComplianceReportWriter.SetText(ws.Cells[r, 19], e.Report == null ? string.Empty : ReportText.Scrub(e.Report));
+                    ComplianceReportWriter.SetText(ws.Cells[r, 19], e.Report == null ? string.Empty : ReportText.Scrub(Within(root, e.Report)));
                 }
                 else
                 {
@@ -155,7 +157,23 @@ namespace ComplianceTools.Engine.Workspace
                 r++;
             }
 
-            ComplianceReportWriter.Finish(ws, headers.Length, r - 1, "Clients", freezeColumns: 1);
+            // Narrow columns, long texts wrapped: the sheet prints landscape, one page wide, still readable.
+            ComplianceReportWriter.Finish(ws, headers.Length, r - 1, "Clients", freezeColumns: 1, maxWidth: 24);
+        }
+
+        /// <summary>A title the module wrote in the other language (a schedule phase's), in the report's.</summary>
+        private static string InReportLanguage(string title)
+        {
+            LocalizedText known = string.IsNullOrEmpty(title) ? null : ReportPhrases.Shipped.FirstOrDefault(p => p.Zh == title || p.En == title);
+            return known?.Current ?? title;
+        }
+
+        /// <summary>A path inside the workspace as the workspace writes it (clients/甲/reports/…); others as they are.</summary>
+        private static string Within(string root, string path)
+        {
+            string full = System.IO.Path.GetFullPath(path);
+            string prefix = System.IO.Path.GetFullPath(root).TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
+            return full.StartsWith(prefix, StringComparison.Ordinal) ? full.Substring(prefix.Length).Replace('\\', '/') : full;
         }
 
         /// <summary>"Regressed 1 · New 2 · Fixed 3 · Improved 0" in the UI culture.</summary>

@@ -119,6 +119,7 @@ namespace ComplianceTools.Commands.Workspace
                 Workspace = workspace,
                 Season = season?.Year ?? Year,
                 SeasonReason = season?.Reason ?? Text.Format(nameof(Strings.RunSeasonGiven), Year),
+                SeasonGiven = season == null,
                 AsOf = asOf,
                 AuditAsOf = asOfGiven ? asOf : (DateTime?)null,
                 NoticeDate = MyInvocation.BoundParameters.ContainsKey(nameof(NoticeDate)) ? NoticeDate.Date : asOf,
