@@ -7,10 +7,11 @@
     Run after `dotnet build`, with pwsh 7, on a machine where no tests are running:
 
         pwsh -NoProfile -File bench/Invoke-ComplianceRun.bench.ps1 -Clients 200 -ThrottleLimit 2
+        pwsh -NoProfile -File bench/Invoke-ComplianceRun.bench.ps1 -Clients 20 -Bundled     # the full-size sample each
 
     1. Generation, in a fresh pwsh: New-ComplianceWorkspace, then Add-ComplianceClient -Sample -Seed 1..N (one fictional
-       operator per seed: 100-700 seats, a tenth to a third of the bundled sample), -ThrottleLimit clients at a time
-       (ForEach-Object -Parallel).
+       operator per seed: 100-700 seats, a tenth to a third of the bundled sample; with -Bundled, the bundled sample
+       of 2,000 seats and 30,000 complaints for every client), -ThrottleLimit clients at a time (ForEach-Object -Parallel).
     2. The run of the first quarter of the clients (Invoke-ComplianceRun -Client …), in a fresh pwsh.
     3. The run of every client, in a fresh pwsh.
     Each step reports elapsed and CPU seconds and the process's peak working set (module import and JIT included, as a
@@ -21,6 +22,7 @@ param(
     [int] $Clients = 200,
     [int] $ThrottleLimit = 2,
     [string] $Folder = (Join-Path ([System.IO.Path]::GetTempPath()) 'ct-bench-workspace'),
+    [switch] $Bundled,
     [switch] $Keep
 )
 
@@ -57,13 +59,14 @@ $process = Get-Process -Id $PID
 '@
 
 $generate = @'
-param($Manifest, $Folder, $Clients, $ThrottleLimit)
+param($Manifest, $Folder, $Clients, $ThrottleLimit, $Bundled)
 Import-Module $Manifest
 $elapsed = Measure-Command {
     New-ComplianceWorkspace -Path $Folder -Name 'Benchmark' | Out-Null
     1..$Clients | ForEach-Object -ThrottleLimit $ThrottleLimit -Parallel {
         Import-Module $using:Manifest
-        Add-ComplianceClient -Workspace $using:Folder -Name ('客户{0:D3}' -f $_) -Province 上海 -LicenceNumber ('B2-2099{0:D4}' -f $_) -Year 2026 -Sample -Seed $_ -WarningAction SilentlyContinue | Out-Null
+        $seed = if ($using:Bundled -eq 'True') { @{} } else { @{ Seed = $_ } }
+        Add-ComplianceClient -Workspace $using:Folder -Name ('客户{0:D3}' -f $_) -Province 上海 -LicenceNumber ('B2-2099{0:D4}' -f $_) -Year 2026 -Sample @seed -WarningAction SilentlyContinue | Out-Null
     }
 }
 $count = (Get-ComplianceClient -Workspace $Folder).Count
@@ -83,7 +86,7 @@ $failed = @($entries | Where-Object State -ne 'Completed').Count
 $quarter = [math]::Max(1, [math]::Floor($Clients / 4))
 $load = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0] } else { 'n/a' }
 Write-Host "load average before: $load"
-Measure-Step 'generate' $generate @('-Manifest', $manifest, '-Folder', $Folder, '-Clients', $Clients, '-ThrottleLimit', $ThrottleLimit)
+Measure-Step 'generate' $generate @('-Manifest', $manifest, '-Folder', $Folder, '-Clients', $Clients, '-ThrottleLimit', $ThrottleLimit, '-Bundled', [string]$Bundled.IsPresent)
 Measure-Step "run-$quarter" $run @('-Manifest', $manifest, '-Folder', $Folder, '-Take', $quarter, '-ThrottleLimit', $ThrottleLimit)
 Measure-Step "run-$Clients" $run @('-Manifest', $manifest, '-Folder', $Folder, '-Take', $Clients, '-ThrottleLimit', $ThrottleLimit)
 $size = (Get-ChildItem -Recurse -File $Folder | Measure-Object -Property Length -Sum).Sum

@@ -123,6 +123,17 @@ namespace ComplianceTools.Core.Workspace
 
         public int? LastSkipped { get; set; }
 
+        /// <summary>
+        /// The client as cmdlets write it: the same settings with the owners masked (z*******@example.com, 138****8000,
+        /// 张*), since output is a stream like any other. The run reads the file, never this copy.
+        /// </summary>
+        public ClientDefinition Masked()
+        {
+            var copy = (ClientDefinition)MemberwiseClone();
+            copy.Owners = Owners.ToDictionary(o => o.Key, o => Privacy.Mask.Contact(o.Value), StringComparer.OrdinalIgnoreCase);
+            return copy;
+        }
+
         public override string ToString() => Name;
     }
 

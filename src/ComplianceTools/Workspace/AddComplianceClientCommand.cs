@@ -131,7 +131,7 @@ namespace ComplianceTools.Commands.Workspace
             {
                 WarnUncovered(made.UncoveredYears);
                 WriteVerbose(Text.Format(nameof(Strings.WorkspaceClientAdded), made.Client.Name, made.Client.Folder, made.Calendar));
-                WriteObject(made.Client);
+                WriteObject(made.Client.Masked());
             }
 
             WriteProgress(new ProgressRecord(1, activity, activity) { RecordType = ProgressRecordType.Completed });

@@ -48,7 +48,7 @@ namespace ComplianceTools.Commands.Workspace
                     }
                 }
 
-                WriteObject(client);
+                WriteObject(client.Masked());
             }
         }
     }
