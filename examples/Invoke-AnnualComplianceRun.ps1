@@ -7,7 +7,8 @@
     The main job of ComplianceTools as one script, for a consultant's laptop or a scheduled task on a server
     (see Register-ComplianceScheduledTask.ps1):
 
-      1. the workbook: -WorkbookPath, or the module's sample (New-ComplianceWorkbook -Sample) when none is given;
+      1. the workbook: -WorkbookPath, or the module's sample (New-ComplianceWorkbook -Sample) when none is given, of
+         the season's report year or, when that year is not over yet, of the last complete one;
       2. the audit: Invoke-ComplianceAudit runs every rule of the catalog (with -Baseline for a client or province);
       3. the rectification plan: New-RectificationPlan, owners from the workbook's owners sheet, due dates in China
          working days from -NoticeDate;
@@ -128,7 +129,10 @@ if ($Baseline) { $rules.Baseline = $Baseline }
 if (-not $WorkbookPath) {
     $WorkbookPath = [System.IO.Path]::Combine($OutputDirectory, 'sample-workbook.xlsx')
     $PSCmdlet.WriteVerbose("No -WorkbookPath: creating the sample workbook $WorkbookPath")
-    New-ComplianceWorkbook -Path $WorkbookPath -Sample -Year ($Year - 1) -Force:$Force | Out-Null
+    # The sample covers the season's report year, or the last complete year when that one is not over yet: a
+    # workbook cannot hold dates after today (season 2027 planned in December 2026 gets the sample of 2025).
+    $sampleYear = [Math]::Min($Year - 1, [datetime]::Today.Year - 1)
+    New-ComplianceWorkbook -Path $WorkbookPath -Sample -Year $sampleYear -Force:$Force | Out-Null
 }
 
 # 2. The workbook read once (its owners sheet assigns the plan), then the audit. The audit also writes a

@@ -137,7 +137,7 @@ namespace ComplianceTools.Engine.Workspace
                 Directory.CreateDirectory(folder);
                 progress?.Invoke(Text.Get(nameof(Strings.RunStepWorkbook)), 10);
                 ComplianceDataset data = Workbook(parsed, request);
-                WorkbookWriter.Write(parsed.Workbook, data, new WorkbookWriteOptions { Timestamp = request.Sample ? SampleData.Timestamp(request.Season - 1) : (DateTime?)null });
+                WorkbookWriter.Write(parsed.Workbook, data, new WorkbookWriteOptions { Timestamp = request.Sample ? SampleData.Timestamp(data.Company.ReportYear ?? request.Season - 1) : (DateTime?)null });
                 progress?.Invoke(Text.Get(nameof(Strings.RunStepPlan)), 80);
                 JsonFile.Write(parsed.File, json, force: false);
                 made.Calendar = Path.Combine(folder, "schedule-" + request.Season.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".ics");
@@ -157,8 +157,12 @@ namespace ComplianceTools.Engine.Workspace
         private static ComplianceDataset Workbook(ClientDefinition client, NewClientRequest request)
         {
             int reportYear = request.Season - 1;
+
+            // A sample covers a whole year, so it is of the last complete one when the season's report year is not over:
+            // a workbook cannot hold dates after today.
+            int sampleYear = Math.Min(reportYear, DateTime.Today.Year - 1);
             ComplianceDataset data = request.Sample
-                ? (request.Seed.HasValue ? SampleData.Create(reportYear, request.Seed.Value) : SampleData.Create(reportYear))
+                ? (request.Seed.HasValue ? SampleData.Create(sampleYear, request.Seed.Value) : SampleData.Create(sampleYear))
                 : new ComplianceDataset { Company = new CompanyProfile { ReportYear = reportYear, BusinessCategory = "B24 呼叫中心业务" } };
             data.Company.CompanyName = client.Name;
             data.Company.LicenceNumber = client.LicenceNumber;
