@@ -132,6 +132,26 @@ namespace ComplianceTools.Tests.Workspace
         }
 
         [Fact]
+        public void A_client_json_or_workspace_json_of_a_newer_schema_is_refused_naming_the_file()
+        {
+            Add("新版本", "B2-20990012");
+            _ws.EditClient("新版本", json => json["schemaVersion"] = 2);
+            var r = Run();
+            ErrorRecord e = Assert.Single(r.Errors);
+            Assert.Equal("ComplianceTools.Workspace.SchemaTooNew", e.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.StartsWith("client 新版本 (" + _ws.ClientFile("新版本") + ", line ", e.Exception.Message, StringComparison.Ordinal);
+            Assert.Contains("schema version 2", e.Exception.Message);
+            GoodClientRan(r);
+
+            string workspace = Path.Combine(_ws.Path, "workspace.json");
+            File.WriteAllText(workspace, File.ReadAllText(workspace).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 3"));
+            var refused = _ws.Ps.Run("Get-ComplianceClient -Workspace $args[0]", _ws.Path);
+            ErrorRecord w = refused.AllErrors.Single();
+            Assert.Equal("ComplianceTools.Workspace.SchemaTooNew", w.FullyQualifiedErrorId.Split(',')[0]);
+            Assert.Contains(workspace, w.Exception.Message);
+        }
+
+        [Fact]
         public void A_secret_written_into_client_json_is_refused_and_never_repeated()
         {
             Add("有密钥", "B2-20990007");
