@@ -85,7 +85,7 @@ namespace ComplianceTools.Core.Reporting
                 Findings = f,
                 Items = i,
                 Dashboard = ReportDashboard.Build(f, i, options),
-                Changes = options.Changes,
+                Changes = options.Changes?.Select(relabel.Change).ToList(),
                 ChangesSince = options.ChangesSince,
             };
         }
@@ -145,6 +145,19 @@ namespace ComplianceTools.Core.Reporting
                 }
 
                 return f;
+            }
+
+            public Workspace.FindingChange Change(Workspace.FindingChange original)
+            {
+                RuleDefinition rule = Rule(original.RuleId);
+                if (rule == null)
+                {
+                    return original;
+                }
+
+                Workspace.FindingChange c = original.Copy();
+                c.Title = Exact(c.Title, rule.TitleText);
+                return c;
             }
 
             public PlanItem Item(PlanItem original)

@@ -72,6 +72,9 @@ namespace ComplianceTools.Core.Workspace
         public string DifferenceValueText => Finding.FormatValue(DifferenceValue, Unit);
 
         public override string ToString() => Change + " " + Key + " " + ReferenceStatus + " → " + DifferenceStatus;
+
+        /// <summary>A shallow copy: reports relabel copies, never the caller's changes.</summary>
+        internal FindingChange Copy() => (FindingChange)MemberwiseClone();
     }
 
     /// <summary>Counts of changes, for a portfolio's "changed since last year" column.</summary>
