@@ -153,60 +153,29 @@ namespace ComplianceTools.Engine.Workspace
             }
         }
 
+        /// <summary>A finding as a result keeps it: subject and reason masked, no evidence.</summary>
         private static Finding Masked(Finding f)
         {
-            return new Finding
-            {
-                RuleId = f.RuleId,
-                Title = f.Title,
-                Area = f.Area,
-                Status = f.Status,
-                Value = f.Value,
-                Unit = f.Unit,
-                Threshold = f.Threshold,
-                Comparison = f.Comparison,
-                ThresholdOrigin = f.ThresholdOrigin,
-                ThresholdSource = f.ThresholdSource,
-                YellowThreshold = f.YellowThreshold,
-                Subject = Mask.Text(f.Subject),
-                Period = f.Period,
-                Reason = Mask.Text(f.Reason),
-                Recommendation = f.Recommendation,
-                Source = f.Source,
-                Baseline = f.Baseline,
-                KeyMonitoring = f.KeyMonitoring,
-                Exception = f.Exception,
-            };
+            Finding copy = f.Copy();
+            copy.Subject = Mask.Text(f.Subject);
+            copy.Reason = Mask.Text(f.Reason);
+            copy.Evidence = null;
+            return copy;
         }
 
+        /// <summary>A plan item as a result keeps it: key, title and subject masked, owners masked as contacts.</summary>
         private static PlanItem Masked(PlanItem i)
         {
-            return new PlanItem
-            {
-                Key = Mask.Text(i.Key),
-                Kind = i.Kind,
-                Title = Mask.Text(i.Title),
-                RuleId = i.RuleId,
-                Area = i.Area,
-                Owner = Mask.Contact(i.Owner),
-                OwnerName = Mask.Contact(i.OwnerName),
-                OwnerMissing = i.OwnerMissing,
-                Priority = i.Priority,
-                Severity = i.Severity,
-                FindingStatus = i.FindingStatus,
-                StartDate = i.StartDate,
-                DueDate = i.DueDate,
-                DueDateOrigin = i.DueDateOrigin,
-                DeadlineKind = i.DeadlineKind,
-                Status = i.Status,
-                Overdue = i.Overdue,
-                Provisional = i.Provisional,
-                WorkingDays = i.WorkingDays,
-                Subject = Mask.Text(i.Subject),
-                Period = i.Period,
-                Source = i.Source,
-                Conflict = i.Conflict,
-            };
+            PlanItem copy = i.Copy();
+            copy.Key = Mask.Text(i.Key);
+            copy.Title = Mask.Text(i.Title);
+            copy.Owner = Mask.Contact(i.Owner);
+            copy.OwnerName = Mask.Contact(i.OwnerName);
+            copy.Owners = null;
+            copy.Subject = Mask.Text(i.Subject);
+            copy.Description = Mask.Text(i.Description);
+            copy.Steps = i.Steps.Select(Mask.Text).ToList();
+            return copy;
         }
 
         private static JObject Json(Finding f)

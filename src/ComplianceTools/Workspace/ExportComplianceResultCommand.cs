@@ -23,8 +23,7 @@ namespace ComplianceTools.Commands.Workspace
     [OutputType(typeof(FileInfo))]
     public sealed class ExportComplianceResultCommand : ComplianceCmdlet
     {
-        private readonly List<Finding> _findings = new List<Finding>();
-        private readonly List<PlanItem> _items = new List<PlanItem>();
+        private ReportInput _input;
         private string _path;
 
         /// <summary>The .json file to write.</summary>
@@ -63,6 +62,7 @@ namespace ComplianceTools.Commands.Workspace
 
         protected override void BeginProcessing()
         {
+            _input = new ReportInput("ComplianceTools.Workspace.InputNotSupported", WriteVerbose, WriteProblem);
             _path = ResolvePath(Path);
             Run(() =>
             {
@@ -75,13 +75,13 @@ namespace ComplianceTools.Commands.Workspace
         {
             foreach (PSObject item in InputObject ?? Array.Empty<PSObject>())
             {
-                Collect(item?.BaseObject, 0);
+                _input.Collect(item?.BaseObject);
             }
         }
 
         protected override void EndProcessing()
         {
-            if (_findings.Count == 0 && _items.Count == 0)
+            if (_input.Findings.Count == 0 && _input.Items.Count == 0)
             {
                 ThrowProblem(new ComplianceProblem("ComplianceTools.Workspace.ResultEmpty", ProblemKind.InvalidData, Text.Format(nameof(Strings.WorkspaceResultEmpty), _path), _path));
             }
@@ -97,43 +97,12 @@ namespace ComplianceTools.Commands.Workspace
                 ThrowProblem(new ComplianceProblem("ComplianceTools.Baseline.FileNotFound", ProblemKind.ObjectNotFound, Text.Format(nameof(Strings.BaselineNotFound), missing), missing));
             }
 
-            int? reportYear = ResultFile.ReportYearOf(_findings);
+            int? reportYear = ResultFile.ReportYearOf(_input.Findings);
             int season = MyInvocation.BoundParameters.ContainsKey(nameof(Year)) ? Year : (reportYear + 1) ?? AsOf.Year;
-            string client = Client ?? _findings.Select(f => f.Subject).Where(s => !string.IsNullOrWhiteSpace(s)).GroupBy(s => s).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? System.IO.Path.GetFileNameWithoutExtension(_path);
-            var monitored = _findings.Where(f => f.KeyMonitoring).Select(f => f.RuleId);
-            ComplianceResult result = ResultFile.Build(client, season, DateTimeOffset.Now.ToOffset(ReportOptions.ChinaOffset), AsOf, baselines, _findings, _items, monitored, null);
+            string client = Client ?? _input.Findings.Select(f => f.Subject).Where(s => !string.IsNullOrWhiteSpace(s)).GroupBy(s => s).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? System.IO.Path.GetFileNameWithoutExtension(_path);
+            var monitored = _input.Findings.Where(f => f.KeyMonitoring).Select(f => f.RuleId);
+            ComplianceResult result = ResultFile.Build(client, season, DateTimeOffset.Now.ToOffset(ReportOptions.ChinaOffset), AsOf, baselines, _input.Findings, _input.Items, monitored, null);
             WriteObject(Run(() => ResultFile.Write(result, _path, Force.IsPresent)));
-        }
-
-        private void Collect(object item, int depth)
-        {
-            switch (item)
-            {
-                case null:
-                    break;
-                case PSObject wrapped:
-                    Collect(wrapped.BaseObject, depth);
-                    break;
-                case Finding finding:
-                    _findings.Add(finding);
-                    break;
-                case PlanItem planItem:
-                    _items.Add(planItem);
-                    break;
-                case IEnumerable list when !(item is string) && !(item is IDictionary) && depth < 8:
-                    foreach (object element in list)
-                    {
-                        Collect(element, depth + 1);
-                    }
-
-                    break;
-                case object other when other.GetType().Namespace?.StartsWith("ComplianceTools.", StringComparison.Ordinal) == true:
-                    WriteVerbose(Text.Format(nameof(Strings.InputSkipped), other.GetType().Name));
-                    break;
-                default:
-                    WriteProblem(new ComplianceProblem("ComplianceTools.Workspace.InputNotSupported", ProblemKind.InvalidArgument, Text.Format(nameof(Strings.ReportInputNotSupported), item.GetType().FullName), item));
-                    break;
-            }
         }
     }
 }
