@@ -200,6 +200,9 @@ namespace ComplianceTools.Core.Workspace
 
         public SecretReference CertificatePassword { get; set; }
 
+        /// <summary>Microsoft Graph: an access token obtained elsewhere (a pipeline's own sign-in), by reference like any secret.</summary>
+        public SecretReference AccessToken { get; set; }
+
         public bool ManagedIdentity { get; set; }
 
         public GraphEnvironment Environment { get; set; } = GraphEnvironment.Global;

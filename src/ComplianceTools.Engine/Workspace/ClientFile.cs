@@ -29,7 +29,7 @@ namespace ComplianceTools.Engine.Workspace
         internal static readonly string[] PublishSettings =
         {
             "target", "includeSchedule", "corpId", "appKey", "agentId", "secret", "endpoint", "calendarName", "calendarId", "stateFolder", "operator",
-            "tenantId", "clientId", "certificateThumbprint", "certificatePath", "certificatePassword", "managedIdentity", "environment", "graphEndpoint",
+            "tenantId", "clientId", "certificateThumbprint", "certificatePath", "certificatePassword", "accessToken", "managedIdentity", "environment", "graphEndpoint",
             "planId", "bucketName", "siteUrl", "listName",
         };
 
@@ -274,6 +274,7 @@ namespace ComplianceTools.Engine.Workspace
                 ClientId = Str(p, "clientId", file, where, problems, prefix: "publish."),
                 CertificateThumbprint = Str(p, "certificateThumbprint", file, where, problems, prefix: "publish."),
                 CertificatePassword = Secret(p["certificatePassword"], "publish.certificatePassword", folder, file, where, problems),
+                AccessToken = Secret(p["accessToken"], "publish.accessToken", folder, file, where, problems),
                 ManagedIdentity = Flag(p, "managedIdentity", file, where, problems) ?? false,
                 PlanId = Str(p, "planId", file, where, problems, prefix: "publish."),
                 BucketName = Str(p, "bucketName", file, where, problems, prefix: "publish."),
@@ -352,11 +353,11 @@ namespace ComplianceTools.Engine.Workspace
                     if (s.Target == PublishTarget.Planner && s.PlanId == null) yield return "planId";
                     if (s.Target == PublishTarget.SharePointList && s.SiteUrl == null) yield return "siteUrl";
                     if (s.Target == PublishTarget.SharePointList && s.ListName == null) yield return "listName";
-                    if (!s.ManagedIdentity)
+                    if (!s.ManagedIdentity && s.AccessToken == null)
                     {
                         if (s.TenantId == null) yield return "tenantId";
                         if (s.ClientId == null) yield return "clientId";
-                        if (s.CertificateThumbprint == null && s.CertificatePath == null && s.Secret == null) yield return "certificateThumbprint | certificatePath | secret | managedIdentity";
+                        if (s.CertificateThumbprint == null && s.CertificatePath == null && s.Secret == null) yield return "certificateThumbprint | certificatePath | secret | managedIdentity | accessToken";
                     }
 
                     break;

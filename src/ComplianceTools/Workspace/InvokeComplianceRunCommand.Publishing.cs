@@ -134,6 +134,7 @@ namespace ComplianceTools.Commands.Workspace
                 CertificatePassword = s.CertificatePassword == null ? null : Secret(s.CertificatePassword, null, "certificatePassword"),
                 ClientSecret = s.Secret == null ? null : Secret(s.Secret, null, "secret"),
                 ManagedIdentity = s.ManagedIdentity,
+                AccessToken = s.AccessToken == null ? null : Secret(s.AccessToken, null, "accessToken"),
             };
             var connection = ComplianceTools.Graph.Connection.GraphConnection.Connect(key, options, WriteWarning, _stop.Token);
             return s.Target == PublishTarget.Planner

@@ -110,6 +110,37 @@ namespace ComplianceTools.Tests.Workspace
         }
 
         [Fact]
+        public void A_client_that_publishes_to_Planner_gets_its_items_as_tasks_with_a_token_read_from_its_variable()
+        {
+            using var graph = new ComplianceTools.Tests.Graph.Fake.FakeGraph(3);
+            graph.AddUser("李雷", "li.lei@example.com", "合规部", "E001");
+            string plan = graph.AddPlan("年检整改");
+            string variable = "CT_TEST_GRAPH_" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            Environment.SetEnvironmentVariable(variable, graph.Token);
+            try
+            {
+                _ws.Ps.Run("New-ComplianceWorkspace -Path $args[0]", _ws.Path).ThrowOnError();
+                _ws.Ps.Run(
+                    "Add-ComplianceClient -Workspace $args[0] -Name 甲 -Province 上海 -LicenceNumber B2-20990001 -Year 2026 -Owner @{ '*' = 'li.lei@example.com' } -Publish @{ Target = 'Planner'; PlanId = $args[1]; BucketName = '年检整改'; GraphEndpoint = $args[2]; IncludeSchedule = $false; AccessToken = @{ EnvironmentVariable = $args[3] } }",
+                    _ws.Path, plan, graph.Endpoint.ToString(), variable).ThrowOnError();
+                new SmallOperator { Name = "甲", Activated = 60 }.Save(_ws.Workbook("甲"));
+                var r = _ws.Ps.Run("Invoke-ComplianceRun -Workspace $args[0] -Year 2026 -AsOf 2026-03-02", _ws.Path);
+                r.ThrowOnError();
+
+                // SEAT-001 and the 23 "provide the data" items (NUM-001 is Green: no landline calls).
+                Assert.Equal("Planner: 24 created", r.Output.Single().Text("Published"));
+                Assert.Equal(24, graph.Tasks(plan).Count);
+                Assert.Contains(graph.Tasks(plan), t => t["title"]!.GetValue<string>().StartsWith("SEAT-001 ", StringComparison.Ordinal));
+                Assert.DoesNotContain(graph.Token, r.AllStreamsText());
+                Assert.DoesNotContain(graph.Token, File.ReadAllText(_ws.ClientFile("甲")));
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable(variable, null);
+            }
+        }
+
+        [Fact]
         public void A_secret_variable_that_is_not_set_is_the_clients_error_and_its_job_is_still_done()
         {
             _ws.Ps.Run("New-ComplianceWorkspace -Path $args[0]", _ws.Path).ThrowOnError();
