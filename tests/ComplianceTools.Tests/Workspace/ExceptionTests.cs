@@ -11,7 +11,7 @@ namespace ComplianceTools.Tests.Workspace
     /// <summary>Accepted deviations in a baseline: read with file and line, applied on the one road wherever the baseline is.</summary>
     public sealed class ExceptionTests : IDisposable
     {
-        private readonly TempFolder _tmp = Paths.NewTempFolder();
+        private readonly LetterFolder _tmp = new LetterFolder();
         private readonly ModuleSession _ps = new ModuleSession();
 
         public void Dispose()

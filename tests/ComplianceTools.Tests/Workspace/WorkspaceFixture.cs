@@ -63,17 +63,46 @@ namespace ComplianceTools.Tests.Workspace
         }
     }
 
+    /// <summary>
+    /// A temporary folder whose name has letters only: messages name files, and every message goes through the privacy
+    /// net, which rightly masks a long run of digits (a GUID's hex can hold one) as if it were a phone number.
+    /// </summary>
+    public sealed class LetterFolder : IDisposable
+    {
+        public LetterFolder()
+        {
+            var random = new Random();
+            FullName = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ct-ws-" + new string(Enumerable.Range(0, 12).Select(_ => (char)('a' + random.Next(26))).ToArray()));
+            Directory.CreateDirectory(FullName);
+        }
+
+        public string FullName { get; }
+
+        public string File(string name) => System.IO.Path.Combine(FullName, name);
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(FullName, true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
     /// <summary>A workspace folder and its runspace for a test; files are read back with the helpers here.</summary>
     public sealed class WorkspaceFolder : IDisposable
     {
         public WorkspaceFolder()
         {
-            Temp = Paths.NewTempFolder();
+            Temp = new LetterFolder();
             Path = System.IO.Path.Combine(Temp.FullName, "ws");
             Ps = new ModuleSession();
         }
 
-        public TempFolder Temp { get; }
+        public LetterFolder Temp { get; }
 
         public string Path { get; }
 
