@@ -377,15 +377,7 @@ namespace ComplianceTools.Engine.Reporting
             }
 
             int bottom = top + shown.Count;
-            var chart = (ExcelBarChart)ws.Drawings.AddChart("Clients", eChartType.BarStacked);
-            ExcelRange categories = ws.Cells[top + 1, DataColumn, bottom, DataColumn];
-            Color[] colors = { ComplianceReportWriter.Red, ComplianceReportWriter.Yellow, ComplianceReportWriter.Grey };
-            for (int s = 0; s < 3; s++)
-            {
-                var serie = chart.Series.Add(ws.Cells[top + 1, DataColumn + 1 + s, bottom, DataColumn + 1 + s], categories);
-                serie.HeaderAddress = ws.Cells[top, DataColumn + 1 + s];
-                serie.Fill.Color = colors[s];
-            }
+            ExcelBarChart chart = StackedBars(ws, "Clients", eChartType.BarStacked, top, bottom, ComplianceReportWriter.Red, ComplianceReportWriter.Yellow, ComplianceReportWriter.Grey);
 
             chart.GapWidth = 40;
             chart.YAxis.MinValue = 0;
@@ -420,15 +412,7 @@ namespace ComplianceTools.Engine.Reporting
             }
 
             int bottom = top + d.Loads.Count;
-            var chart = (ExcelBarChart)ws.Drawings.AddChart("Loads", eChartType.BarStacked);
-            ExcelRange categories = ws.Cells[top + 1, DataColumn, bottom, DataColumn];
-            Color[] colors = { ComplianceReportWriter.Red, ComplianceReportWriter.Yellow, ComplianceReportWriter.Green };
-            for (int s = 0; s < 3; s++)
-            {
-                var serie = chart.Series.Add(ws.Cells[top + 1, DataColumn + 1 + s, bottom, DataColumn + 1 + s], categories);
-                serie.HeaderAddress = ws.Cells[top, DataColumn + 1 + s];
-                serie.Fill.Color = colors[s];
-            }
+            ExcelBarChart chart = StackedBars(ws, "Loads", eChartType.BarStacked, top, bottom, ComplianceReportWriter.Red, ComplianceReportWriter.Yellow, ComplianceReportWriter.Green);
 
             chart.GapWidth = 40;
             chart.YAxis.MinValue = 0;
@@ -465,15 +449,7 @@ namespace ComplianceTools.Engine.Reporting
             }
 
             int bottom = top + d.Owners.Count;
-            var chart = (ExcelBarChart)ws.Drawings.AddChart("Owners", eChartType.BarStacked);
-            ExcelRange categories = ws.Cells[top + 1, DataColumn, bottom, DataColumn];
-            Color[] colors = { ComplianceReportWriter.Red, Amber, Blue, ComplianceReportWriter.Green };
-            for (int s = 0; s < 4; s++)
-            {
-                var serie = chart.Series.Add(ws.Cells[top + 1, DataColumn + 1 + s, bottom, DataColumn + 1 + s], categories);
-                serie.HeaderAddress = ws.Cells[top, DataColumn + 1 + s];
-                serie.Fill.Color = colors[s];
-            }
+            ExcelBarChart chart = StackedBars(ws, "Owners", eChartType.BarStacked, top, bottom, ComplianceReportWriter.Red, Amber, Blue, ComplianceReportWriter.Green);
 
             chart.GapWidth = 40;
             chart.YAxis.MinValue = 0;
@@ -500,15 +476,7 @@ namespace ComplianceTools.Engine.Reporting
             }
 
             int bottom = top + d.Weeks.Count;
-            var chart = (ExcelBarChart)ws.Drawings.AddChart("Upcoming", eChartType.ColumnStacked);
-            ExcelRange categories = ws.Cells[top + 1, DataColumn, bottom, DataColumn];
-            Color[] colors = { ComplianceReportWriter.ScheduleBar, ComplianceReportWriter.RectificationBar };
-            for (int s = 0; s < 2; s++)
-            {
-                var serie = chart.Series.Add(ws.Cells[top + 1, DataColumn + 1 + s, bottom, DataColumn + 1 + s], categories);
-                serie.HeaderAddress = ws.Cells[top, DataColumn + 1 + s];
-                serie.Fill.Color = colors[s];
-            }
+            ExcelBarChart chart = StackedBars(ws, "Upcoming", eChartType.ColumnStacked, top, bottom, ComplianceReportWriter.ScheduleBar, ComplianceReportWriter.RectificationBar);
 
             chart.GapWidth = 50;
             chart.YAxis.MinValue = 0;
@@ -570,6 +538,21 @@ namespace ComplianceTools.Engine.Reporting
             }
 
             return row;
+        }
+
+        /// <summary>A stacked bar or column chart of the data table at rows top..bottom: categories in its first column, one series per colour after it.</summary>
+        private static ExcelBarChart StackedBars(ExcelWorksheet ws, string name, eChartType type, int top, int bottom, params Color[] colors)
+        {
+            var chart = (ExcelBarChart)ws.Drawings.AddChart(name, type);
+            ExcelRange categories = ws.Cells[top + 1, DataColumn, bottom, DataColumn];
+            for (int s = 0; s < colors.Length; s++)
+            {
+                var serie = chart.Series.Add(ws.Cells[top + 1, DataColumn + 1 + s, bottom, DataColumn + 1 + s], categories);
+                serie.HeaderAddress = ws.Cells[top, DataColumn + 1 + s];
+                serie.Fill.Color = colors[s];
+            }
+
+            return chart;
         }
 
         /// <summary>Display width (CJK double) that fits in <paramref name="columns"/> page columns.</summary>
