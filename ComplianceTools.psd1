@@ -62,6 +62,14 @@
         'Import-ComplianceWorkbook'
         'Compare-CallRecord'
         'New-CallRecordSample'
+        'Get-ComplianceSeason'
+        'New-ComplianceWorkspace'
+        'Add-ComplianceClient'
+        'Get-ComplianceClient'
+        'Invoke-ComplianceRun'
+        'Export-ComplianceResult'
+        'Import-ComplianceResult'
+        'Compare-ComplianceResult'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -7,19 +7,23 @@
     The main job of ComplianceTools as one script, for a consultant's laptop or a scheduled task on a server
     (see Register-ComplianceScheduledTask.ps1):
 
-      1. the workbook: -WorkbookPath, or the module's sample (New-ComplianceWorkbook -Sample) when none is given;
+      1. the workbook: -WorkbookPath, or the module's sample (New-ComplianceWorkbook -Sample) when none is given, of
+         the season's report year or, when that year is not over yet, of the last complete one;
       2. the audit: Invoke-ComplianceAudit runs every rule of the catalog (with -Baseline for a client or province);
       3. the rectification plan: New-RectificationPlan, owners from the workbook's owners sheet, due dates in China
          working days from -NoticeDate;
-      4. the schedules: New-ComplianceSchedule for the annual report and the inspection of -Year;
+      4. the schedules: New-ComplianceSchedule for the annual report and the inspection of the season: -Year, or by
+         default the season ahead (Get-ComplianceSeason: the first whose inspection deadline, 30 June, has not passed —
+         run in December 2026 that is 2027);
       5. the report: Export-ComplianceReport, once as a workbook and once as a single HTML file that opens in any
          browser (both: a one-page dashboard, findings, evidence, plan, Gantt; the header from the workbook's
          company sheet), and Export-ComplianceTask (.ics calendar whose UIDs are the stable item keys, so next run
          updates the same entries).
 
     Everything is written under -OutputDirectory; existing files are replaced only with -Force. The script
-    writes a summary object: the files, the counts by status (Red, Yellow, Green; Skipped checks that could not run
-    and become "provide the data" items; NotApplicable), the items without owner and the overdue ones.
+    writes a summary object: the season planned and why, the files, the counts by status (Red, Yellow, Green; Skipped
+    checks that could not run and become "provide the data" items; NotApplicable), the items without owner and the
+    overdue ones. Invoke-ComplianceRun runs the same job for every client of a consultant's workspace.
 
 .PARAMETER WorkbookPath
     The client's workbook (.xlsx). Without it the module's sample workbook is created in -OutputDirectory.
@@ -28,7 +32,9 @@
     Folder for the report, the calendar file and (without -WorkbookPath) the sample workbook. Created if missing.
 
 .PARAMETER Year
-    The year the filing work happens in (the 2026 run files the 2025 report). Default: this year.
+    The season: the year the filing work happens in (the 2026 run files the 2025 report). Default: the first season
+    whose inspection deadline has not passed today (Get-ComplianceSeason); a year beyond the shipped holiday data is
+    provisional, with a warning.
 
 .PARAMETER NoticeDate
     Day the working-day spans of the rectification plan count from. Default: today.
@@ -62,7 +68,7 @@ param(
     [string] $OutputDirectory,
 
     [ValidateRange(2000, 2200)]
-    [int] $Year = [datetime]::Today.Year,
+    [int] $Year,
 
     [datetime] $NoticeDate = [datetime]::Today,
 
@@ -95,7 +101,7 @@ if (-not (Get-Module -Name ComplianceTools)) {
     }
 }
 
-foreach ($command in 'New-ComplianceWorkbook', 'Import-ComplianceWorkbook', 'Invoke-ComplianceAudit', 'New-RectificationPlan', 'New-ComplianceSchedule', 'Export-ComplianceReport', 'Export-ComplianceTask') {
+foreach ($command in 'Get-ComplianceSeason', 'New-ComplianceWorkbook', 'Import-ComplianceWorkbook', 'Invoke-ComplianceAudit', 'New-RectificationPlan', 'New-ComplianceSchedule', 'Export-ComplianceReport', 'Export-ComplianceTask') {
     if (-not (Get-Command -Name $command -Module ComplianceTools -ErrorAction SilentlyContinue)) {
         throw "This ComplianceTools build has no $command; install a release that includes it."
     }
@@ -106,6 +112,16 @@ $OutputDirectory = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($OutputDirector
 
 $calendar = @{}
 if ($HolidayFile) { $calendar.HolidayFile = $HolidayFile }
+
+# 0. The season: -Year, or the season ahead (the one whose inspection deadline has not passed), and why.
+if ($PSBoundParameters.ContainsKey('Year')) {
+    $seasonReason = "Season $Year`: given with -Year."
+}
+else {
+    $season = Get-ComplianceSeason @calendar
+    $Year = $season.Year
+    $seasonReason = $season.Reason
+}
 $rules = @{}
 if ($Baseline) { $rules.Baseline = $Baseline }
 
@@ -113,7 +129,10 @@ if ($Baseline) { $rules.Baseline = $Baseline }
 if (-not $WorkbookPath) {
     $WorkbookPath = [System.IO.Path]::Combine($OutputDirectory, 'sample-workbook.xlsx')
     $PSCmdlet.WriteVerbose("No -WorkbookPath: creating the sample workbook $WorkbookPath")
-    New-ComplianceWorkbook -Path $WorkbookPath -Sample -Year ($Year - 1) -Force:$Force | Out-Null
+    # The sample covers the season's report year, or the last complete year when that one is not over yet: a
+    # workbook cannot hold dates after today (season 2027 planned in December 2026 gets the sample of 2025).
+    $sampleYear = [Math]::Min($Year - 1, [datetime]::Today.Year - 1)
+    New-ComplianceWorkbook -Path $WorkbookPath -Sample -Year $sampleYear -Force:$Force | Out-Null
 }
 
 # 2. The workbook read once (its owners sheet assigns the plan), then the audit. The audit also writes a
@@ -145,6 +164,8 @@ $tasks = @($plan) + @($schedule) | Export-ComplianceTask -Path $icsPath -Force:$
 Write-Step 'Done' 100
 
 [pscustomobject]@{
+    Season         = $Year
+    SeasonReason   = $seasonReason
     Workbook       = $WorkbookPath
     Report         = $report.FullName
     HtmlReport     = $html.FullName

@@ -16,6 +16,8 @@ Describe 'The main job on the bundled sample' {
     It 'audits the sample, plans, schedules and writes the report and calendar' {
         $out = Join-Path $TestDrive 'run'
         $summary = & (Join-Path $Root 'examples/Invoke-AnnualComplianceRun.ps1') -OutputDirectory $out -Year 2026 -NoticeDate '2026-03-02'
+        $summary.Season | Should -Be 2026
+        $summary.SeasonReason | Should -Be 'Season 2026: given with -Year.'
         $summary.Red | Should -Be 13
         $summary.WithoutOwner | Should -Be 0
         Test-Path $summary.Report | Should -BeTrue

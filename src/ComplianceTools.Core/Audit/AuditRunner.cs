@@ -66,8 +66,16 @@ namespace ComplianceTools.Core.Audit
                 Path = dataset.Path,
             };
 
+            // Accepted deviations are judged on the run's date (-AsOf, else today), not the workbook's check date: an
+            // exception that expired yesterday no longer holds, whatever day the data was checked.
+            DateTime validOn = (asOf ?? DateTime.Today).Date;
+            var expired = new HashSet<AcceptedException>();
+
             void Emit(Finding f)
             {
+                RuleDefinition own = catalog.Contains(f.RuleId) ? catalog.Get(f.RuleId) : null;
+                f.KeyMonitoring = own?.KeyMonitoring ?? false;
+                Except(f, catalog.Exceptions, validOn, expired, context.Report);
                 findings.Add(f);
                 onFinding?.Invoke(f);
             }
@@ -135,7 +143,41 @@ namespace ComplianceTools.Core.Audit
                 summary.Note = Text.Format(nameof(Resources.Strings.AuditNothingEvaluated), summary.SkippedFindings, summary.NotApplicable);
             }
 
+            summary.Excepted = findings.Count(f => f.Exception != null);
+            summary.KeyMonitoring = findings.Where(f => f.KeyMonitoring).Select(f => f.RuleId).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.Ordinal).ToList();
             return new AuditResult(findings, summary);
+        }
+
+        /// <summary>
+        /// Attaches the first accepted deviation that covers a Red, Yellow or Skipped finding and is valid on
+        /// <paramref name="validOn"/>; an expired one that would have covered it is reported once, naming its approver, and
+        /// counts as absent. Green and NotApplicable findings need no exception.
+        /// </summary>
+        private static void Except(Finding f, IReadOnlyList<AcceptedException> exceptions, DateTime validOn, ISet<AcceptedException> expired, Action<ComplianceProblem> report)
+        {
+            if (exceptions.Count == 0 || f.Status == FindingStatus.Green || f.Status == FindingStatus.NotApplicable)
+            {
+                return;
+            }
+
+            foreach (AcceptedException e in exceptions.Where(e => e.Matches(f)))
+            {
+                if (e.IsValidOn(validOn))
+                {
+                    f.Exception = e;
+                    return;
+                }
+
+                if (expired.Add(e))
+                {
+                    string where = e.Line.HasValue ? e.Source + ":" + e.Line.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : e.Source;
+                    report(new ComplianceProblem(
+                        "ComplianceTools.Exception.Expired",
+                        ProblemKind.Warning,
+                        Text.Format(nameof(Resources.Strings.ExceptionExpired), e.RuleId, e.Subject, e.ApprovedBy, e.ExpiresText, where, validOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                        where));
+                }
+            }
         }
     }
 

@@ -98,6 +98,12 @@ namespace ComplianceTools.Core.Audit
             : SkippedFindings > 0 || Skipped.Count > 0 ? FindingStatus.Skipped
             : FindingStatus.NotApplicable;
 
+        /// <summary>Findings an accepted deviation covers (they keep their status and make no plan item).</summary>
+        public int Excepted { get; set; }
+
+        /// <summary>Rules on the key-monitoring list this season (Red in the previous season's result).</summary>
+        public IReadOnlyList<string> KeyMonitoring { get; set; } = Array.Empty<string>();
+
         /// <summary>What to know before reading the counts: that nothing was evaluated, in the user's language; empty otherwise.</summary>
         public string Note { get; set; } = string.Empty;
 

@@ -190,6 +190,18 @@ namespace ComplianceTools.Core.Findings
         /// <summary>Name of the baseline files applied, or empty for the catalog defaults.</summary>
         public string Baseline { get; set; }
 
+        /// <summary>
+        /// True when the rule was Red in the previous season's result (guide B: the company stays on the key-monitoring list
+        /// and "同样指标会再被放大核查"): its Yellow line is tightened and its plan items come first.
+        /// </summary>
+        public bool KeyMonitoring { get; set; }
+
+        /// <summary>
+        /// The accepted deviation in force for this finding (a client's or baseline's exception, not expired on the run
+        /// date): the finding keeps its status and makes no plan item. Null when none applies.
+        /// </summary>
+        public Rules.AcceptedException Exception { get; set; }
+
         public IReadOnlyList<EvidenceItem> Evidence
         {
             get => _evidence;
@@ -210,7 +222,7 @@ namespace ComplianceTools.Core.Findings
 
         /// <summary>Whose line it is, as a person reads it: "Guide (年检指引 · 数据关)", "Ours", "Baseline (guangdong.json)".</summary>
         public string ThresholdOriginText => !ThresholdOrigin.HasValue ? string.Empty
-            : (string.IsNullOrEmpty(ThresholdSource) || ThresholdOrigin == NumberOrigin.Ours ? ThresholdOrigin.Value.ToString() : ThresholdOrigin.Value + " (" + ThresholdSource + ")");
+            : (string.IsNullOrEmpty(ThresholdSource) || (ThresholdOrigin == NumberOrigin.Ours && !Rules.RuleThreshold.HasNote(ThresholdSource)) ? ThresholdOrigin.Value.ToString() : ThresholdOrigin.Value + " (" + ThresholdSource + ")");
 
         public static string FormatValue(double? value, string unit)
         {

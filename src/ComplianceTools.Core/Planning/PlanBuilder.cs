@@ -21,6 +21,9 @@ namespace ComplianceTools.Core.Planning
 
         /// <summary>Keys met more than once in the input: the first is kept.</summary>
         public IList<string> DuplicateKeys { get; } = new List<string>();
+
+        /// <summary>Keys of findings an accepted deviation covers: no item was made for them.</summary>
+        public IList<string> ExceptedKeys { get; } = new List<string>();
     }
 
     /// <summary>Builds plans: findings → rectification items; a guide's calendar → schedule items. Dates are China working days.</summary>
@@ -65,6 +68,13 @@ namespace ComplianceTools.Core.Planning
                     continue;
                 }
 
+                // An accepted deviation in force: the finding keeps its status in the report, but nothing is to be done.
+                if (finding.Exception != null)
+                {
+                    result.ExceptedKeys.Add(finding.Key);
+                    continue;
+                }
+
                 if (finding.Status == FindingStatus.Skipped)
                 {
                     ProvideData(finding, policy, owners, calendar, noticeDate, asOf, calendars, result);
@@ -78,10 +88,10 @@ namespace ComplianceTools.Core.Planning
                 DueDateResult due = calendar.AddWorkingDays(noticeDate, span);
                 string subject = string.IsNullOrEmpty(finding.Subject) ? string.Empty : " · " + finding.Subject;
 
-                var item = FromFinding(finding);
+                var item = FromFinding(finding, policy);
                 item.Title = (finding.RuleId + " " + finding.Title).Trim() + subject;
                 item.Steps = rulePlan != null && rulePlan.Steps.Count > 0 ? rulePlan.Steps.Select(s => s.Current).ToList() : StepsFrom(finding.Recommendation, policy);
-                item.Priority = severityPlan.Priority;
+                item.Priority = Priority(severityPlan.Priority, finding, policy);
                 item.StartDate = start.DueDate;
                 item.DueDate = due.DueDate;
                 item.DueDateOrigin = rulePlan?.WorkingDays != null ? rulePlan.Origin : severityPlan.Origin;
@@ -91,11 +101,11 @@ namespace ComplianceTools.Core.Planning
                 foreach (FollowUpPlan follow in rulePlan?.FollowUps ?? Enumerable.Empty<FollowUpPlan>())
                 {
                     DueDateResult reply = calendar.AddWorkingDays(item.DueDate.Value, follow.WorkingDays);
-                    var next = FromFinding(finding);
+                    var next = FromFinding(finding, policy);
                     next.Key = finding.Key + "|" + follow.Id;
                     next.Title = (finding.RuleId + " " + follow.Title?.Current).Trim() + subject;
                     next.Steps = follow.Steps.Select(s => s.Current).ToList();
-                    next.Priority = severityPlan.Priority;
+                    next.Priority = Priority(severityPlan.Priority, finding, policy);
                     next.StartDate = item.DueDate.Value;
                     next.DueDate = reply.DueDate;
                     next.DueDateOrigin = rulePlan.Origin;
@@ -137,13 +147,18 @@ namespace ComplianceTools.Core.Planning
             return copy;
         }
 
-        private static PlanItem FromFinding(Finding finding)
+        /// <summary>The priority of an item: the span's, one step up (by the policy) for a rule on the key-monitoring list.</summary>
+        private static PlanPriority Priority(PlanPriority priority, Finding finding, PlanningPolicy policy) =>
+            finding.KeyMonitoring ? policy.KeyMonitoring.Raise(priority) : priority;
+
+        private static PlanItem FromFinding(Finding finding, PlanningPolicy policy)
         {
+            string monitored = finding.KeyMonitoring ? policy.KeyMonitoring.DescriptionText : null;
             return new PlanItem
             {
                 Key = finding.Key,
                 Kind = PlanItemKind.Rectification,
-                Description = Describe(finding),
+                Description = string.Join("\n", new[] { Describe(finding), monitored }.Where(t => !string.IsNullOrWhiteSpace(t))),
                 Area = finding.Area,
                 RuleId = finding.RuleId,
                 Severity = finding.Severity,
@@ -171,7 +186,7 @@ namespace ComplianceTools.Core.Planning
             }
 
             string subject = string.IsNullOrEmpty(finding.Subject) ? string.Empty : " · " + finding.Subject;
-            var item = FromFinding(finding);
+            var item = FromFinding(finding, policy);
             item.Title = (finding.RuleId + " " + plan.Title?.Current + ": " + finding.Title).Trim() + subject;
             var steps = new List<string>();
             if (!string.IsNullOrWhiteSpace(finding.Reason))
@@ -181,7 +196,7 @@ namespace ComplianceTools.Core.Planning
 
             steps.AddRange(plan.Steps.Select(s => s.Current).Where(s => !string.IsNullOrWhiteSpace(s)));
             item.Steps = steps;
-            item.Priority = plan.Priority;
+            item.Priority = Priority(plan.Priority, finding, policy);
             item.StartDate = start.DueDate;
             item.DueDate = due.DueDate;
             item.DueDateOrigin = milestone != null ? NumberOrigin.Guide : plan.Origin;
@@ -223,7 +238,7 @@ namespace ComplianceTools.Core.Planning
             return best;
         }
 
-        private static DueDateResult PhaseDue(SchedulePhase phase, int year, WorkingCalendar calendar)
+        internal static DueDateResult PhaseDue(SchedulePhase phase, int year, WorkingCalendar calendar)
         {
             DateTime end = Date(year, phase.EndMonth, phase.EndDay);
             return phase.Deadline == DeadlineKind.Regulator ? calendar.OnOrAfter(end) : calendar.OnOrBefore(end);

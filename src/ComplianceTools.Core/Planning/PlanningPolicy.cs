@@ -24,6 +24,9 @@ namespace ComplianceTools.Core.Planning
         /// <summary>How a Skipped finding becomes a "provide the data" item when no schedule milestone needs the data first.</summary>
         public SkippedPlan Skipped { get; set; } = new SkippedPlan();
 
+        /// <summary>What the key-monitoring list does to a rule that was Red last season: the Yellow line's factor and the priority step (ours).</summary>
+        public KeyMonitoringPlan KeyMonitoring { get; set; } = new KeyMonitoringPlan();
+
         /// <summary>The last step of every rectification built from a recommendation.</summary>
         public LocalizedText ClosingStep { get; set; } = new LocalizedText(string.Empty, string.Empty);
 
@@ -51,6 +54,30 @@ namespace ComplianceTools.Core.Planning
 
         /// <summary>Steps after the first one (which is the finding's reason: what to provide).</summary>
         public IList<LocalizedText> Steps { get; } = new List<LocalizedText>();
+    }
+
+    /// <summary>
+    /// Guide B: a rectified company "会被记入“重点监测库”,次年年检时,同样指标会再被放大核查". The guide gives no number: the factor
+    /// that tightens the Yellow line and the priority step are ours (module/rules/planning.json, keyMonitoring).
+    /// </summary>
+    public sealed class KeyMonitoringPlan
+    {
+        /// <summary>The Yellow line moves to line × factor (mirrored for lines that fail downward); 0 &lt; factor ≤ 1. Ours: 0.8.</summary>
+        public double YellowFactor { get; set; } = 0.8;
+
+        /// <summary>How many steps up (Low → Medium → Important → Urgent) a key-monitoring finding's plan items go. Ours: 1.</summary>
+        public int PriorityStep { get; set; } = 1;
+
+        public NumberOrigin Origin { get; set; } = NumberOrigin.Ours;
+
+        /// <summary>A line added to the plan item's description: why it comes first ("{factor}" stands for <see cref="YellowFactor"/>).</summary>
+        public LocalizedText Description { get; set; } = new LocalizedText(string.Empty, string.Empty);
+
+        /// <summary>The description in the user's language, with the factor filled in.</summary>
+        public string DescriptionText => (Description?.Current ?? string.Empty).Replace("{factor}", YellowFactor.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
+
+        /// <summary>A priority moved up by <see cref="PriorityStep"/>, never past Urgent.</summary>
+        public PlanPriority Raise(PlanPriority priority) => (PlanPriority)Math.Max((int)PlanPriority.Urgent, (int)priority - PriorityStep);
     }
 
     public sealed class SeverityPlan

@@ -92,6 +92,13 @@ td.origin{min-width:8em}
 .data td{font-size:12px}
 .data ol{margin:0;padding-left:18px}
 td.missing{background:var(--yellow)}
+small.km{color:var(--red);font-weight:700}
+small.ex{color:var(--muted)}
+.c-Regressed{background:var(--red);color:#fff}
+.c-Fixed{background:var(--green)}
+.c-Improved{background:#C6EFCE}
+.c-New{background:var(--amber)}
+.c-Removed{background:var(--grey)}
 td.late-cell{color:var(--red);font-weight:700}
 small{color:var(--muted)}
 .gantt td.bar,.gantt th.bar{width:488px;padding:2px 4px}
@@ -204,12 +211,34 @@ table.urgent td,table.urgent th{padding:0 6px;font-size:8pt;line-height:1.3}
                 sb.Append("<a href=\"#").Append(ids[i]).Append("\">").Append(Html.Encode(sections[i])).Append("</a>");
             }
 
+            // The parts a report has only sometimes: accepted deviations, and what changed since the client's last run.
+            string[] extra = Names(nameof(Strings.ReportExtraSheetNames));
+            var excepted = content.Excepted;
+            if (excepted.Count > 0)
+            {
+                sb.Append("<a href=\"#exceptions\">").Append(Html.Encode(extra[0])).Append("</a>");
+            }
+
+            if (content.Changes != null)
+            {
+                sb.Append("<a href=\"#changes\">").Append(Html.Encode(extra[1])).Append("</a>");
+            }
+
             sb.Append("</nav>\n<main>\n");
             Dashboard(sb, d, title);
             FindingsSection(sb, content, sections[1]);
             EvidenceSection(sb, content, sections[2]);
             PlanSection(sb, content, sections[3]);
             ScheduleSection(sb, content, sections[4]);
+            if (excepted.Count > 0)
+            {
+                ExceptionsSection(sb, excepted, extra[0]);
+            }
+
+            if (content.Changes != null)
+            {
+                ChangesSection(sb, content, extra[1]);
+            }
             sb.Append("<footer>").Append(Html.Encode(Text.Format(nameof(Strings.ReportFooter), d.ModuleVersion))).Append("</footer>\n</main>\n")
               .Append("<script>").Append(Normalized(Script)).Append("</script>\n</body>\n</html>\n");
             return sb.ToString();
@@ -350,7 +379,8 @@ table.urgent td,table.urgent th{padding:0 6px;font-size:8pt;line-height:1.3}
             {
                 sb.Append("<tr data-status=\"").Append(f.Status).Append("\" data-area=\"").Append(Html.Encode(f.Area)).Append("\" data-rule=\"").Append(Html.Encode(f.RuleId)).Append("\">")
                   .Append("<td class=\"nowrap\">").Append(Html.Encode(f.RuleId)).Append("</td>")
-                  .Append("<td>").Append(Html.Encode(f.Title)).Append("</td>")
+                  .Append("<td>").Append(Html.Encode(f.Title)).Append(f.KeyMonitoring ? "<br><small class=\"km\">" + Html.Encode(Text.Get(nameof(Strings.ReportKeyMonitoringBadge))) + "</small>" : string.Empty)
+                  .Append(f.Exception != null ? "<br><small class=\"ex\">" + Html.Encode(ReportContent.ExceptionText(f)) + "</small>" : string.Empty).Append("</td>")
                   .Append("<td>").Append(Badge(f.Status)).Append("</td>")
                   .Append("<td class=\"nowrap\">").Append(Html.Encode(ReportDashboard.AreaName(f.Area))).Append("</td>")
                   .Append("<td>").Append(Html.Encode(ReportText.Scrub(f.Subject))).Append("</td>")
@@ -360,6 +390,55 @@ table.urgent td,table.urgent th{padding:0 6px;font-size:8pt;line-height:1.3}
                   .Append("<td class=\"origin\" data-origin=\"").Append(f.ThresholdOrigin?.ToString() ?? string.Empty).Append("\">").Append(Html.Encode(ReportContent.OriginText(f))).Append("</td>")
                   .Append("<td class=\"txt\">").Append(Html.Encode(ReportText.Scrub(f.Reason))).Append("</td>")
                   .Append("<td class=\"txt\">").Append(Html.Encode(f.Recommendation)).Append("</td></tr>\n");
+            }
+
+            sb.Append("</tbody></table>\n</section>\n");
+        }
+
+        /// <summary>The findings an accepted deviation covers, apart from the rest: why, who approved it, until when.</summary>
+        private static void ExceptionsSection(StringBuilder sb, IReadOnlyList<Finding> findings, string heading)
+        {
+            string[] headers = Names(nameof(Strings.ReportExceptionHeaders));
+            sb.Append("<section id=\"exceptions\">\n<h2>").Append(Html.Encode(heading)).Append("</h2>\n<p>").Append(Html.Encode(Text.Get(nameof(Strings.ReportExceptionIntro)))).Append("</p>\n<table class=\"data\" id=\"exceptions-table\"><thead><tr>");
+            foreach (int c in new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 })
+            {
+                sb.Append("<th>").Append(Html.Encode(headers[c])).Append("</th>");
+            }
+
+            sb.Append("</tr></thead>\n<tbody>\n");
+            foreach (Finding f in findings)
+            {
+                string where = f.Exception.Line.HasValue ? f.Exception.Source + ":" + f.Exception.Line.Value.ToString(CultureInfo.InvariantCulture) : f.Exception.Source;
+                sb.Append("<tr data-rule=\"").Append(Html.Encode(f.RuleId)).Append("\"><td class=\"nowrap\">").Append(Html.Encode(f.RuleId)).Append("</td><td>").Append(Html.Encode(f.Title)).Append("</td><td>").Append(Badge(f.Status))
+                  .Append("</td><td>").Append(Html.Encode(ReportText.Scrub(f.Subject))).Append("</td><td class=\"nowrap\">").Append(Html.Encode(f.Period)).Append("</td><td class=\"num\">").Append(Html.Encode(f.ValueText))
+                  .Append("</td><td class=\"num\">").Append(Html.Encode(f.ThresholdText)).Append("</td><td class=\"txt\">").Append(Html.Encode(ReportText.Scrub(f.Exception.Reason))).Append("</td><td>")
+                  .Append(Html.Encode(ReportText.Scrub(f.Exception.ApprovedBy))).Append("</td><td class=\"nowrap\">").Append(Html.Encode(f.Exception.ExpiresText)).Append("</td><td>").Append(Html.Encode(where)).Append("</td></tr>\n");
+            }
+
+            sb.Append("</tbody></table>\n</section>\n");
+        }
+
+        /// <summary>What changed since the client's previous run, worst change first, with both sides.</summary>
+        private static void ChangesSection(StringBuilder sb, ReportContent content, string heading)
+        {
+            string[] headers = Names(nameof(Strings.ReportChangeHeaders));
+            string since = content.ChangesSince.HasValue ? content.ChangesSince.Value.ToOffset(ReportOptions.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "?";
+            string yes = Text.Get(nameof(Strings.ReportYes));
+            sb.Append("<section id=\"changes\">\n<h2>").Append(Html.Encode(heading)).Append("</h2>\n<p>").Append(Html.Encode(Text.Format(nameof(Strings.ReportChangesIntro), since, content.ChangeCounts)))
+              .Append("</p>\n<table class=\"data\" id=\"changes-table\"><thead><tr>");
+            foreach (int c in new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 })
+            {
+                sb.Append("<th>").Append(Html.Encode(headers[c])).Append("</th>");
+            }
+
+            sb.Append("</tr></thead>\n<tbody>\n");
+            foreach (Workspace.FindingChange c in content.Changes)
+            {
+                sb.Append("<tr data-change=\"").Append(c.Change).Append("\"><td><span class=\"st c-").Append(c.Change).Append("\">").Append(Html.Encode(ReportContent.ChangeName(c.Change))).Append("</span></td><td class=\"nowrap\">")
+                  .Append(Html.Encode(c.RuleId)).Append("</td><td>").Append(Html.Encode(c.Title)).Append("</td><td>").Append(Html.Encode(ReportText.Scrub(c.Subject))).Append("</td><td class=\"nowrap\">").Append(Html.Encode(c.Period))
+                  .Append("</td><td>").Append(c.ReferenceStatus.HasValue ? Badge(c.ReferenceStatus.Value) : string.Empty).Append("</td><td>").Append(c.DifferenceStatus.HasValue ? Badge(c.DifferenceStatus.Value) : string.Empty)
+                  .Append("</td><td class=\"num\">").Append(Html.Encode(c.ReferenceValueText)).Append("</td><td class=\"num\">").Append(Html.Encode(c.DifferenceValueText))
+                  .Append("</td><td class=\"num\">").Append(Html.Encode(c.ReferenceLine)).Append("</td><td class=\"num\">").Append(Html.Encode(c.DifferenceLine)).Append("</td><td>").Append(c.KeyMonitoring ? Html.Encode(yes) : string.Empty).Append("</td></tr>\n");
             }
 
             sb.Append("</tbody></table>\n</section>\n");

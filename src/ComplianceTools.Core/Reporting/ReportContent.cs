@@ -31,6 +31,33 @@ namespace ComplianceTools.Core.Reporting
 
         public ReportDashboard Dashboard { get; private set; }
 
+        /// <summary>Changes since the client's previous run, worst first; null when the report has none to show.</summary>
+        public IReadOnlyList<Workspace.FindingChange> Changes { get; private set; }
+
+        /// <summary>When the previous run was.</summary>
+        public DateTimeOffset? ChangesSince { get; private set; }
+
+        /// <summary>Findings an accepted deviation covers, as the findings list orders them.</summary>
+        public IReadOnlyList<Finding> Excepted => Findings.Where(f => f.Exception != null).ToList();
+
+        /// <summary>The counts of the changes as a person reads them ("Regressed 1 · New 2 · …"), in the UI culture.</summary>
+        public string ChangeCounts
+        {
+            get
+            {
+                string[] names = Text.Get(nameof(Strings.ReportChangeNames)).Split('|');
+                return string.Join(" · ", (Changes ?? Array.Empty<Workspace.FindingChange>()).GroupBy(c => c.Change).OrderBy(g => (int)g.Key)
+                    .Select(g => names[(int)g.Key] + " " + g.Count().ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        /// <summary>A change's name in the UI culture.</summary>
+        public static string ChangeName(Workspace.ChangeKind change) => Text.Get(nameof(Strings.ReportChangeNames)).Split('|')[(int)change];
+
+        /// <summary>A finding's accepted deviation in one line: reason · approver · until date; empty without one.</summary>
+        public static string ExceptionText(Finding f) => f.Exception == null ? string.Empty
+            : Text.Format(nameof(Strings.ReportExceptionText), ReportText.Scrub(f.Exception.Reason), ReportText.Scrub(f.Exception.ApprovedBy), f.Exception.ExpiresText);
+
         /// <summary>Refuses an empty report (no finding and no plan item) unless options allow it: ComplianceTools.Report.Empty, nothing written.</summary>
         public static void CheckNotEmpty(string path, IReadOnlyList<Finding> findings, IReadOnlyList<PlanItem> items, ReportOptions options)
         {
@@ -58,6 +85,8 @@ namespace ComplianceTools.Core.Reporting
                 Findings = f,
                 Items = i,
                 Dashboard = ReportDashboard.Build(f, i, options),
+                Changes = options.Changes?.Select(relabel.Change).ToList(),
+                ChangesSince = options.ChangesSince,
             };
         }
 
@@ -73,7 +102,13 @@ namespace ComplianceTools.Core.Reporting
             }
 
             string name = Text.Get(nameof(Strings.NumberOriginNames)).Split('|')[(int)f.ThresholdOrigin.Value];
-            return f.ThresholdOrigin == NumberOrigin.Ours || string.IsNullOrEmpty(f.ThresholdSource) ? name : name + " · " + f.ThresholdSource;
+            if (f.ThresholdOrigin == NumberOrigin.Ours)
+            {
+                // Our own line is "ours" alone, unless it carries a note (key monitoring's tightened Yellow line).
+                return RuleThreshold.HasNote(f.ThresholdSource) ? name + " · " + f.ThresholdSource.Substring(RuleThreshold.OursSource.Length + 3) : name;
+            }
+
+            return string.IsNullOrEmpty(f.ThresholdSource) ? name : name + " · " + f.ThresholdSource;
         }
 
         /// <summary>Puts texts the module wrote in the other language into the UI culture's, where it knows both.</summary>
@@ -110,6 +145,19 @@ namespace ComplianceTools.Core.Reporting
                 }
 
                 return f;
+            }
+
+            public Workspace.FindingChange Change(Workspace.FindingChange original)
+            {
+                RuleDefinition rule = Rule(original.RuleId);
+                if (rule == null)
+                {
+                    return original;
+                }
+
+                Workspace.FindingChange c = original.Copy();
+                c.Title = Exact(c.Title, rule.TitleText);
+                return c;
             }
 
             public PlanItem Item(PlanItem original)

@@ -34,6 +34,15 @@ namespace ComplianceTools.Core.Reporting
         /// <summary>Write a report with no findings and no plan items; without it such a report is refused (ComplianceTools.Report.Empty).</summary>
         public bool AllowEmpty { get; set; }
 
+        /// <summary>
+        /// Changes against the client's previous run (Compare-ComplianceResult); when given, the report gains a "since last
+        /// run" sheet (xlsx) and section (HTML). Null: no such part.
+        /// </summary>
+        public IReadOnlyList<Workspace.FindingChange> Changes { get; set; }
+
+        /// <summary>When the run <see cref="Changes"/> compare against was made.</summary>
+        public DateTimeOffset? ChangesSince { get; set; }
+
         /// <summary>The module version shown in the header; default the version of this assembly.</summary>
         public string ModuleVersion { get; set; }
 
@@ -41,21 +50,6 @@ namespace ComplianceTools.Core.Reporting
 
         internal DateTime EffectiveAsOf => (AsOf ?? EffectiveRunTime.DateTime).Date;
 
-        internal string EffectiveModuleVersion
-        {
-            get
-            {
-                if (!string.IsNullOrEmpty(ModuleVersion))
-                {
-                    return ModuleVersion;
-                }
-
-                var info = (System.Reflection.AssemblyInformationalVersionAttribute)Attribute.GetCustomAttribute(
-                    typeof(ReportOptions).Assembly, typeof(System.Reflection.AssemblyInformationalVersionAttribute));
-                string version = info?.InformationalVersion ?? typeof(ReportOptions).Assembly.GetName().Version.ToString(3);
-                int plus = version.IndexOf('+');
-                return plus > 0 ? version.Substring(0, plus) : version;
-            }
-        }
+        internal string EffectiveModuleVersion => !string.IsNullOrEmpty(ModuleVersion) ? ModuleVersion : ModuleInfo.Version;
     }
 }

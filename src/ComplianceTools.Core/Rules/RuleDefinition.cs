@@ -10,12 +10,16 @@ namespace ComplianceTools.Core.Rules
     /// <summary>A line a measured value is held against: "gt 0.30" fails when the value is above 30%.</summary>
     public sealed class RuleThreshold
     {
-        public RuleThreshold(Comparison comparison, double value, NumberOrigin origin, string baseline = null)
+        /// <summary>What a finding's ThresholdSource says of one of our lines that is not the catalog's own ("ComplianceTools · note").</summary>
+        public const string OursSource = "ComplianceTools";
+
+        public RuleThreshold(Comparison comparison, double value, NumberOrigin origin, string baseline = null, string note = null)
         {
             Comparison = comparison;
             Value = value;
             Origin = origin;
             Baseline = origin == NumberOrigin.Baseline ? baseline : null;
+            Note = string.IsNullOrWhiteSpace(note) ? null : note;
         }
 
         /// <summary>The value fails the line when "value Comparison line" holds.</summary>
@@ -28,6 +32,12 @@ namespace ComplianceTools.Core.Rules
 
         /// <summary>The baseline file that set the line, when <see cref="Origin"/> is Baseline.</summary>
         public string Baseline { get; }
+
+        /// <summary>Why the line is where it is when it is not the catalog's or a baseline's (key monitoring's tightened Yellow line); null otherwise.</summary>
+        public string Note { get; }
+
+        /// <summary>True for a ThresholdSource that carries a note after "ComplianceTools · ".</summary>
+        public static bool HasNote(string source) => source != null && source.StartsWith(OursSource + " · ", StringComparison.Ordinal);
 
         /// <summary>True when a value on the "bad" side of this line is larger (gt, ge): Red above, Yellow earlier means lower.</summary>
         public bool FailsUpward => Comparison == Comparison.GreaterThan || Comparison == Comparison.GreaterOrEqual;
@@ -90,6 +100,12 @@ namespace ComplianceTools.Core.Rules
         public IDictionary<string, ParameterSpec> ParameterSpecs { get; set; } = new Dictionary<string, ParameterSpec>(StringComparer.OrdinalIgnoreCase);
 
         public bool Enabled { get; set; } = true;
+
+        /// <summary>
+        /// True when the rule is on the key-monitoring list this season (it was Red in the previous season's result): its
+        /// findings say so, its Yellow line is tightened (see <see cref="KeyMonitoring"/>), its plan items come first.
+        /// </summary>
+        public bool KeyMonitoring { get; set; }
 
         /// <summary>Ids of the schedule phases that need this rule's data, besides its guide's filing milestone (a Skipped finding is due at the first).</summary>
         public IReadOnlyList<string> NeededBy { get; set; } = Array.Empty<string>();
@@ -247,7 +263,7 @@ namespace ComplianceTools.Core.Rules
             {
                 case NumberOrigin.Guide: return SourceText;
                 case NumberOrigin.Baseline: return line.Baseline;
-                default: return "ComplianceTools";
+                default: return line.Note == null ? RuleThreshold.OursSource : RuleThreshold.OursSource + " · " + line.Note;
             }
         }
 

@@ -10,7 +10,7 @@ namespace ComplianceTools.Core.Workbook
     /// The sample operator of New-ComplianceWorkbook -Sample: a fictional call center (示例呼叫中心有限公司)
     /// at realistic size (2,000 seats, 30,000 complaints, 12 months of traffic, about 1,500 staff) built so
     /// that some rules fail and others pass. Deterministic: the same year gives the same data (no clock; a
-    /// Random seeded from the year). Personal data is invented: ID numbers use the unassigned region 999999,
+    /// Random seeded from the year). With a seed, another operator of its own (<see cref="SampleProfile.FromSeed"/>). Personal data is invented: ID numbers use the unassigned region 999999,
     /// phone numbers the 100 prefix no Chinese subscriber number has, mail the reserved example.com domain.
     /// </summary>
     public static class SampleData
@@ -30,14 +30,19 @@ namespace ComplianceTools.Core.Workbook
         /// <summary>The document and package date written for a sample year, so its file is the same every time.</summary>
         public static DateTime Timestamp(int year) => new DateTime(year + 1, 1, 1);
 
-        public static ComplianceDataset Create(int year)
+        public static ComplianceDataset Create(int year) => Create(year, SampleProfile.Default(year));
+
+        /// <summary>A fictional operator of its own per seed (see <see cref="SampleProfile.FromSeed"/>): the same year and seed give the same data.</summary>
+        public static ComplianceDataset Create(int year, int seed) => Create(year, SampleProfile.FromSeed(seed, year));
+
+        public static ComplianceDataset Create(int year, SampleProfile profile)
         {
             if (year < 2000 || year > 2100)
             {
                 throw new ArgumentOutOfRangeException(nameof(year), year, "2000-2100");
             }
 
-            return new Generator(year).Build();
+            return new Generator(year, profile ?? SampleProfile.Default(year)).Build();
         }
 
         private sealed class Team
@@ -99,23 +104,26 @@ namespace ComplianceTools.Core.Workbook
             private static readonly double[] Season = { 0.92, 0.85, 1.02, 1.00, 1.03, 1.01, 1.05, 1.04, 1.00, 1.02, 1.06, 1.00 };
 
             private readonly int _year;
+            private readonly SampleProfile _profile;
             private readonly Random _rng;
+            private int _seatsOnFile;
             private readonly List<Team> _teams;
             private readonly List<Display> _displays;
             private readonly long[] _monthCalls = new long[12];
             private readonly long[] _monthShortCalls = new long[12];
 
-            public Generator(int year)
+            public Generator(int year, SampleProfile profile)
             {
                 _year = year;
-                _rng = new Random(year);
+                _profile = profile;
+                _rng = new Random(profile.RandomSeed);
                 _teams = new List<Team>
                 {
-                    new Team("自营一部", "移动通道A", "上海浦东职场", 400),
-                    new Team("自营二部", "联通通道B", "上海浦东职场", 300),
-                    new Team("外包-示例甲公司", "电信通道C", "合肥职场", 220),
-                    new Team("外包-示例乙公司", "移动通道D", "成都职场", 200),
-                    new Team("外包-示例丙公司", "融合通道E", "西安职场", 140),
+                    new Team("自营一部", "移动通道A", "上海浦东职场", profile.Activated(400)),
+                    new Team("自营二部", "联通通道B", "上海浦东职场", profile.Activated(300)),
+                    new Team("外包-示例甲公司", "电信通道C", "合肥职场", profile.Activated(220)),
+                    new Team("外包-示例乙公司", "移动通道D", "成都职场", profile.Activated(200)),
+                    new Team("外包-示例丙公司", "融合通道E", "西安职场", profile.Activated(140)),
                 };
                 Team t1 = _teams[0], t2 = _teams[1], ta = _teams[2], tb = _teams[3], tc = _teams[4];
                 _displays = new List<Display>
@@ -187,13 +195,13 @@ namespace ComplianceTools.Core.Workbook
                     new[] { "客服中心", "班组长" }, new[] { "质检部", "质检专员" }, new[] { "运营管理部", "运营专员" },
                     new[] { "信息技术部", "运维工程师" }, new[] { "人力行政部", "人事专员" }, new[] { "财务部", "会计" },
                 };
-                for (int i = 0; i < 240; i++)
+                for (int i = 0; i < _profile.Scaled(240); i++)
                 {
                     string[] job = others[i % others.Length];
                     staff.Add(Person(++n, job[0], job[1], YesNo.No, YesNo.Yes));
                 }
 
-                for (int i = 0; i < 8; i++)
+                for (int i = 0; i < _profile.Scaled(8); i++)
                 {
                     staff.Add(Person(++n, "人力行政部", "行政专员", YesNo.No, YesNo.No));
                 }
@@ -239,15 +247,16 @@ namespace ComplianceTools.Core.Workbook
             {
                 var seats = new List<SeatRow>();
                 var agents = new Queue<KeyValuePair<Team, StaffRow>>(_teams.SelectMany(t => t.Agents.Select(a => new KeyValuePair<Team, StaffRow>(t, a))));
-                AddSeats(seats, SeatType.Physical, 1200, 1000, agents);
-                AddSeats(seats, SeatType.Cloud, 600, 260, agents);
-                AddSeats(seats, SeatType.AI, 200, 100, agents);
+                AddSeats(seats, SeatType.Physical, _profile.Scaled(1200), _profile.Activated(1000), agents);
+                AddSeats(seats, SeatType.Cloud, _profile.Scaled(600), _profile.Activated(260), agents);
+                AddSeats(seats, SeatType.AI, _profile.Scaled(200), _profile.Activated(100), agents);
+                _seatsOnFile = seats.Count;
                 return seats;
             }
 
             private void AddSeats(List<SeatRow> seats, SeatType type, int count, int activated, Queue<KeyValuePair<Team, StaffRow>> agents)
             {
-                var active = new HashSet<int>(Pick(Enumerable.Range(0, count).ToList(), activated));
+                var active = new HashSet<int>(Pick(Enumerable.Range(0, count).ToList(), Math.Min(count, activated)));
                 for (int i = 0; i < count; i++)
                 {
                     var seat = new SeatRow
@@ -258,7 +267,7 @@ namespace ComplianceTools.Core.Workbook
                         Activated = active.Contains(i) ? YesNo.Yes : YesNo.No,
                     };
                     Team team;
-                    if (seat.Activated == YesNo.Yes && type != SeatType.AI)
+                    if (seat.Activated == YesNo.Yes && type != SeatType.AI && agents.Count > 0)
                     {
                         KeyValuePair<Team, StaffRow> next = agents.Dequeue();
                         team = next.Key;
@@ -334,7 +343,7 @@ namespace ComplianceTools.Core.Workbook
                 {
                     foreach (Display d in _displays)
                     {
-                        long calls = (long)Math.Round(5000000 * Season[m - 1] * d.Share * (0.98 + (_rng.NextDouble() * 0.04)));
+                        long calls = (long)Math.Round(5000000 * _profile.Scale * Season[m - 1] * d.Share * (0.98 + (_rng.NextDouble() * 0.04)));
                         _monthCalls[m - 1] += calls;
                         d.YearCalls += calls;
                         if (d.Type == NumberType.Short95 || d.Type == NumberType.Short96)
@@ -352,7 +361,7 @@ namespace ComplianceTools.Core.Workbook
                             OutboundCalls = calls,
                             AiOutboundCalls = (long)Math.Round(calls * d.AiShare),
                             ConnectedCalls = (long)Math.Round(calls * (0.38 + (_rng.NextDouble() * 0.07))),
-                            CallsInForbiddenWindow = d.Scenario == "逾期提醒(晚间批次)" ? 80 + _rng.Next(61) : 0,
+                            CallsInForbiddenWindow = d.Scenario == "逾期提醒(晚间批次)" && _profile.EveningCalls ? 80 + _rng.Next(61) : 0,
                             Days = Weekdays(m),
                         });
                     }
@@ -399,11 +408,11 @@ namespace ComplianceTools.Core.Workbook
                 var harassment = new int[12];
                 for (int m = 1; m <= 12; m++)
                 {
-                    bool spike = ComplaintSpikeMonths.Contains(m);
+                    bool spike = _profile.ComplaintSpikeMonths.Contains(m);
                     harassment[m - 1] = (int)Math.Round(_monthCalls[m - 1] * (spike ? 0.000160 : 0.000075));
                 }
 
-                int others = Complaints - harassment.Sum();
+                int others = _profile.Scaled(Complaints) - harassment.Sum();
                 int othersLeft = others;
                 for (int m = 1; m <= 12; m++)
                 {
@@ -436,15 +445,16 @@ namespace ComplianceTools.Core.Workbook
                 }
 
                 // The last 360 tickets (late December) are still open: closure rate 98.8% (CMPL-002 Green).
-                for (int i = list.Count - 360; i < list.Count; i++)
+                int open = _profile.Scaled(360);
+                for (int i = list.Count - open; i < list.Count; i++)
                 {
                     list[i].ClosedAt = null;
                     list[i].Status = TicketStatus.Open;
                 }
 
                 // 2.5% of the closed tickets were answered or closed late (CMPL-003 Yellow: about 96% on time).
-                var closed = Enumerable.Range(0, list.Count - 360).ToList();
-                foreach (int i in Pick(closed, (int)Math.Round((list.Count - 360) * 0.025)))
+                var closed = Enumerable.Range(0, list.Count - open).ToList();
+                foreach (int i in Pick(closed, (int)Math.Round((list.Count - open) * 0.025)))
                 {
                     ComplaintRow c = list[i];
                     if (_rng.Next(2) == 0)
@@ -460,10 +470,10 @@ namespace ComplianceTools.Core.Workbook
 
                 // 37 complaints from 12321, 12345 and MIIT cannot be traced to an agent or a recording (CMPL-004).
                 var traced = Enumerable.Range(0, list.Count).Where(i => list[i].Source == ComplaintChannel.C12321 || list[i].Source == ComplaintChannel.C12345 || list[i].Source == ComplaintChannel.Miit).ToList();
-                List<int> unlinked = Pick(traced, 37);
+                List<int> unlinked = Pick(traced, Math.Min(traced.Count, _profile.Scaled(37)));
                 for (int k = 0; k < unlinked.Count; k++)
                 {
-                    if (k < 25)
+                    if (k < _profile.Scaled(25))
                     {
                         list[unlinked[k]].RecordingId = null;
                     }
@@ -515,7 +525,7 @@ namespace ComplianceTools.Core.Workbook
                     new ScenarioRow { Scenario = "信用卡分期营销", Category = "金融营销", AllowedFrom = "09:00", AllowedTo = "20:00", AverageCallSeconds = 48, ConsentMethod = ConsentMethod.Online, SmsSent = 1200000, SmsUnsubscribeReplies = 8400, UnsubscribeRate = 0.007 },
                     new ScenarioRow { Scenario = "理财产品推介", Category = "金融营销", AllowedFrom = "09:00", AllowedTo = "20:00", AverageCallSeconds = 62, ConsentMethod = ConsentMethod.Recorded, SmsSent = 800000, SmsUnsubscribeReplies = 4000, UnsubscribeRate = 0.005 },
                     new ScenarioRow { Scenario = "逾期提醒", Category = "催收", AllowedFrom = "09:00", AllowedTo = "21:00", AverageCallSeconds = 75, ConsentMethod = ConsentMethod.ExistingCustomer, HangUpRate = 0.18, ComplaintRate = 0.00008, UnsubscribeRate = 0.09004 },
-                    new ScenarioRow { Scenario = "逾期提醒(晚间批次)", Category = "催收", AllowedFrom = "09:00", AllowedTo = "22:30", AverageCallSeconds = 70, ConsentMethod = ConsentMethod.ExistingCustomer, HangUpRate = 0.22, ComplaintRate = 0.0001, UnsubscribeRate = 0.11005 },
+                    new ScenarioRow { Scenario = "逾期提醒(晚间批次)", Category = "催收", AllowedFrom = "09:00", AllowedTo = _profile.EveningCalls ? "22:30" : "21:00", AverageCallSeconds = 70, ConsentMethod = ConsentMethod.ExistingCustomer, HangUpRate = 0.22, ComplaintRate = 0.0001, UnsubscribeRate = 0.11005 },
                     new ScenarioRow { Scenario = "政务服务回访", Category = "政务回访", AllowedFrom = "09:00", AllowedTo = "18:00", AverageCallSeconds = 95, ConsentMethod = ConsentMethod.ExistingCustomer, HangUpRate = 0.06, UnsubscribeRate = 0.012 },
                     new ScenarioRow { Scenario = "居民满意度调查", Category = "社调", AllowedFrom = "09:00", AllowedTo = "20:00", AverageCallSeconds = 180, ConsentMethod = ConsentMethod.Recorded, HangUpRate = 0.25, UnsubscribeRate = 0.025 },
                 };
@@ -544,7 +554,10 @@ namespace ComplianceTools.Core.Workbook
                 }
 
                 // One script still filed under 其他, which is always rejected (SCN-001 Red).
-                scripts.Add(new ScriptRow { ScriptId = "HS-" + (scripts.Count + 1).ToString("D3", CultureInfo.InvariantCulture), Scenario = "其他", Text = "您好,您的会员积分即将到期,可兑换话费或礼品,详情请回复短信。", Calls = 12800 });
+                if (_profile.ScriptInOther)
+                {
+                    scripts.Add(new ScriptRow { ScriptId = "HS-" + (scripts.Count + 1).ToString("D3", CultureInfo.InvariantCulture), Scenario = "其他", Text = "您好,您的会员积分即将到期,可兑换话费或礼品,详情请回复短信。", Calls = _profile.Scaled(12800) });
+                }
                 return scripts;
             }
 
@@ -668,22 +681,22 @@ namespace ComplianceTools.Core.Workbook
             {
                 return new CompanyProfile
                 {
-                    CompanyName = CompanyName,
-                    LicenceNumber = "B2-20990001",
-                    LicenceScope = LicenceScope.Nationwide,
-                    Province = "上海",
+                    CompanyName = _profile.CompanyName,
+                    LicenceNumber = _profile.LicenceNumber,
+                    LicenceScope = _profile.LicenceScope,
+                    Province = _profile.Province,
                     BusinessCategory = "B24 呼叫中心业务",
                     ReportYear = _year,
                     CheckDate = new DateTime(_year + 1, 3, 15),
-                    SeatsOnFile = SeatsOnFile,
+                    SeatsOnFile = _seatsOnFile,
                     AiCapabilityDeclared = YesNo.Yes,
 
                     // The website ICP number where the algorithm filing number (网信算备…号) belongs (ALG-001 Red).
-                    AlgorithmFilingNumber = "沪ICP备20990001号",
+                    AlgorithmFilingNumber = _profile.AlgorithmFilingNumber,
                     HasOverseasSeats = YesNo.No,
-                    PrivacyPolicyDate = new DateTime(_year - 3, 5, 1),
+                    PrivacyPolicyDate = new DateTime(_year - _profile.PrivacyPolicyAge, 5, 1),
                     PrivacyPolicyHasSensitiveList = YesNo.Yes,
-                    CreditScore = 86,
+                    CreditScore = _profile.CreditScore,
                     RealNameSpotCheckPassRate = 0.985,
                 };
             }

@@ -105,6 +105,29 @@ namespace ComplianceTools.Engine.Planning
                 policy.Skipped = plan;
             }
 
+            if (root["keyMonitoring"] is JObject monitoring)
+            {
+                JToken factor = monitoring["yellowFactor"];
+                if (factor == null || (factor.Type != JTokenType.Float && factor.Type != JTokenType.Integer) || !((double)factor > 0 && (double)factor <= 1))
+                {
+                    throw Invalid(file, factor ?? monitoring, Text.Format(nameof(Strings.PlanningBadFactor), factor?.ToString(Formatting.None) ?? "null"));
+                }
+
+                JToken step = monitoring["priorityStep"];
+                if (step != null && (step.Type != JTokenType.Integer || (int)step < 0 || (int)step > 3))
+                {
+                    throw Invalid(file, step, Text.Format(nameof(Strings.PlanningBadDays), step.ToString(Formatting.None)));
+                }
+
+                policy.KeyMonitoring = new KeyMonitoringPlan
+                {
+                    YellowFactor = (double)factor,
+                    PriorityStep = step == null ? 1 : (int)step,
+                    Origin = Origin(monitoring["origin"], file),
+                    Description = monitoring["description"] == null ? policy.KeyMonitoring.Description : Localized(monitoring["description"]),
+                };
+            }
+
             var notices = root["notices"] as JObject ?? new JObject();
 
             if (root["closingStep"] is JObject closing)

@@ -53,6 +53,17 @@ namespace ComplianceTools.Engine.Reporting
                         EvidenceSheet(package.Workbook.Worksheets.Add(sheets[2]), content.Findings);
                         PlanSheet(package.Workbook.Worksheets.Add(sheets[3]), content.Items.Where(i => i.Kind == PlanItemKind.Rectification).ToList());
                         Gantt(package.Workbook.Worksheets.Add(sheets[4]), content.Items);
+                        string[] extra = Names(nameof(Strings.ReportExtraSheetNames));
+                        if (content.Excepted.Count > 0)
+                        {
+                            ExceptionsSheet(package.Workbook.Worksheets.Add(extra[0]), content.Excepted);
+                        }
+
+                        if (content.Changes != null)
+                        {
+                            ChangesSheet(package.Workbook.Worksheets.Add(extra[1]), content);
+                        }
+
                         package.Workbook.Properties.Title = Text.Get(nameof(Strings.ReportTitle)) + (string.IsNullOrEmpty(content.Dashboard.Company) ? string.Empty : " · " + content.Dashboard.Company);
                         package.Workbook.Properties.Application = "ComplianceTools " + content.Dashboard.ModuleVersion;
                         package.SaveAs(new FileInfo(temp));
@@ -83,10 +94,102 @@ namespace ComplianceTools.Engine.Reporting
                 SetText(ws.Cells[r, 13], f.Source);
                 SetText(ws.Cells[r, 14], f.Baseline);
                 SetText(ws.Cells[r, 15], ReportText.Scrub(f.Key));
+                SetText(ws.Cells[r, 16], f.KeyMonitoring ? Text.Get(nameof(Strings.ReportYes)) : string.Empty);
+                SetText(ws.Cells[r, 17], ReportContent.ExceptionText(f));
                 r++;
             }
 
             Finish(ws, headers.Length, r - 1, "Findings", freezeColumns: 1);
+        }
+
+        /// <summary>The findings an accepted deviation covers, apart: why, who approved it, until when.</summary>
+        private static void ExceptionsSheet(ExcelWorksheet ws, IReadOnlyList<Finding> findings)
+        {
+            SetText(ws.Cells[1, 1], Text.Get(nameof(Strings.ReportExceptionIntro)));
+            ws.Cells[1, 1].Style.Font.Bold = true;
+            string[] headers = Names(nameof(Strings.ReportExceptionHeaders));
+            Header(ws, headers, 3);
+            int r = 4;
+            foreach (Finding f in findings)
+            {
+                SetText(ws.Cells[r, 1], f.RuleId);
+                SetText(ws.Cells[r, 2], f.Title);
+                Light(ws.Cells[r, 3], f.Status);
+                SetText(ws.Cells[r, 4], ReportText.Scrub(f.Subject));
+                SetText(ws.Cells[r, 5], f.Period);
+                SetNumber(ws.Cells[r, 6], f.Value, f.Unit);
+                SetText(ws.Cells[r, 7], f.ThresholdText);
+                SetText(ws.Cells[r, 8], ReportText.Scrub(f.Exception.Reason));
+                SetText(ws.Cells[r, 9], ReportText.Scrub(f.Exception.ApprovedBy));
+                SetDate(ws.Cells[r, 10], f.Exception.Expires);
+                SetText(ws.Cells[r, 11], f.Exception.Line.HasValue ? f.Exception.Source + ":" + f.Exception.Line.Value.ToString(CultureInfo.InvariantCulture) : f.Exception.Source);
+                SetText(ws.Cells[r, 12], ReportText.Scrub(f.Key));
+                r++;
+            }
+
+            Finish(ws, headers.Length, r - 1, "AcceptedDeviations", freezeColumns: 1, headerRow: 3);
+        }
+
+        /// <summary>What changed since the client's previous run, worst change first, with both sides' status, value and line.</summary>
+        private static void ChangesSheet(ExcelWorksheet ws, ReportContent content)
+        {
+            // What the sheet compares with, then the table.
+            string since = content.ChangesSince.HasValue ? content.ChangesSince.Value.ToOffset(ReportOptions.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "?";
+            SetText(ws.Cells[1, 1], Text.Format(nameof(Strings.ReportChangesIntro), since, content.ChangeCounts));
+            ws.Cells[1, 1].Style.Font.Bold = true;
+            string[] headers = Names(nameof(Strings.ReportChangeHeaders));
+            Header(ws, headers, 3);
+            string yes = Text.Get(nameof(Strings.ReportYes));
+            int r = 4;
+            foreach (Core.Workspace.FindingChange c in content.Changes)
+            {
+                ExcelRange change = ws.Cells[r, 1];
+                SetText(change, ReportContent.ChangeName(c.Change));
+                Color? fill = ChangeFill(c.Change);
+                if (fill.HasValue)
+                {
+                    Paint(change, fill.Value);
+                    change.Style.Font.Bold = true;
+                }
+
+                SetText(ws.Cells[r, 2], c.RuleId);
+                SetText(ws.Cells[r, 3], c.Title);
+                SetText(ws.Cells[r, 4], ReportText.Scrub(c.Subject));
+                SetText(ws.Cells[r, 5], c.Period);
+                if (c.ReferenceStatus.HasValue)
+                {
+                    Light(ws.Cells[r, 6], c.ReferenceStatus.Value);
+                }
+
+                if (c.DifferenceStatus.HasValue)
+                {
+                    Light(ws.Cells[r, 7], c.DifferenceStatus.Value);
+                }
+
+                SetNumber(ws.Cells[r, 8], c.ReferenceValue, c.Unit);
+                SetNumber(ws.Cells[r, 9], c.DifferenceValue, c.Unit);
+                SetText(ws.Cells[r, 10], c.ReferenceLine);
+                SetText(ws.Cells[r, 11], c.DifferenceLine);
+                SetText(ws.Cells[r, 12], c.KeyMonitoring ? yes : string.Empty);
+                SetText(ws.Cells[r, 13], ReportText.Scrub(c.Key));
+                r++;
+            }
+
+            Finish(ws, headers.Length, r - 1, "SinceLastRun", freezeColumns: 1, headerRow: 3);
+        }
+
+        /// <summary>The colour of a change: red worse, green fixed, light green better, amber new, grey removed; none unchanged.</summary>
+        internal static Color? ChangeFill(Core.Workspace.ChangeKind change)
+        {
+            switch (change)
+            {
+                case Core.Workspace.ChangeKind.Regressed: return Red;
+                case Core.Workspace.ChangeKind.Fixed: return Green;
+                case Core.Workspace.ChangeKind.Improved: return Color.FromArgb(0xC6, 0xEF, 0xCE);
+                case Core.Workspace.ChangeKind.New: return Color.FromArgb(0xF4, 0xB1, 0x3C);
+                case Core.Workspace.ChangeKind.Removed: return Grey;
+                default: return null;
+            }
         }
 
         private static void EvidenceSheet(ExcelWorksheet ws, IReadOnlyList<Finding> findings)
@@ -219,40 +322,40 @@ namespace ComplianceTools.Engine.Reporting
             ws.Row(1).Height = 78;
         }
 
-        private static void Header(ExcelWorksheet ws, string[] headers)
+        internal static void Header(ExcelWorksheet ws, string[] headers, int row = 1)
         {
             for (int c = 0; c < headers.Length; c++)
             {
-                SetText(ws.Cells[1, c + 1], headers[c]);
+                SetText(ws.Cells[row, c + 1], headers[c]);
             }
 
-            ws.Cells[1, 1, 1, headers.Length].Style.Font.Bold = true;
+            ws.Cells[row, 1, row, headers.Length].Style.Font.Bold = true;
         }
 
         /// <summary>Table with filters over the data, header row (and first columns) frozen, widths computed from the text.</summary>
-        private static void Finish(ExcelWorksheet ws, int columns, int lastRow, string tableName, int freezeColumns)
+        internal static void Finish(ExcelWorksheet ws, int columns, int lastRow, string tableName, int freezeColumns, int headerRow = 1, int maxWidth = MaxWidth)
         {
-            ExcelTable table = ws.Tables.Add(ws.Cells[1, 1, Math.Max(lastRow, 2), columns], tableName);
+            ExcelTable table = ws.Tables.Add(ws.Cells[headerRow, 1, Math.Max(lastRow, headerRow + 1), columns], tableName);
             table.ShowFilter = true;
             table.TableStyle = TableStyles.Light1;
-            ws.View.FreezePanes(2, freezeColumns + 1);
+            ws.View.FreezePanes(headerRow + 1, freezeColumns + 1);
             for (int c = 1; c <= columns; c++)
             {
                 int width = 6;
-                for (int r = 1; r <= lastRow; r++)
+                for (int r = headerRow; r <= lastRow; r++)
                 {
                     width = Math.Max(width, ReportText.DisplayWidth(Shown(ws.Cells[r, c].Value)) + 2);
                 }
 
-                ws.Column(c).Width = Math.Min(width, MaxWidth);
-                if (width > MaxWidth)
+                ws.Column(c).Width = Math.Min(width, maxWidth);
+                if (width > maxWidth)
                 {
                     ws.Column(c).Style.WrapText = true;
                 }
             }
 
             // Wrapped text needs its row taller; spreadsheet apps do not all grow rows written without a height.
-            for (int r = 2; r <= lastRow; r++)
+            for (int r = headerRow + 1; r <= lastRow; r++)
             {
                 int lines = 1;
                 for (int c = 1; c <= columns; c++)
@@ -269,12 +372,12 @@ namespace ComplianceTools.Engine.Reporting
                 }
             }
 
-            ws.Cells[1, 1, Math.Max(lastRow, 1), columns].Style.VerticalAlignment = ExcelVerticalAlignment.Top;
+            ws.Cells[headerRow, 1, Math.Max(lastRow, headerRow), columns].Style.VerticalAlignment = ExcelVerticalAlignment.Top;
             ws.PrinterSettings.Orientation = eOrientation.Landscape;
             ws.PrinterSettings.FitToPage = true;
             ws.PrinterSettings.FitToWidth = 1;
             ws.PrinterSettings.FitToHeight = 0;
-            ws.PrinterSettings.RepeatRows = ws.Cells["1:1"];
+            ws.PrinterSettings.RepeatRows = ws.Cells[headerRow.ToString(CultureInfo.InvariantCulture) + ":" + headerRow.ToString(CultureInfo.InvariantCulture)];
         }
 
         /// <summary>Text as a string cell: never a formula, and marked quote-prefixed when it starts like one so editing keeps it text.</summary>
@@ -301,7 +404,7 @@ namespace ComplianceTools.Engine.Reporting
             }
         }
 
-        private static void SetNumber(ExcelRange cell, double? value, string unit)
+        internal static void SetNumber(ExcelRange cell, double? value, string unit)
         {
             if (!value.HasValue)
             {
@@ -312,7 +415,7 @@ namespace ComplianceTools.Engine.Reporting
             cell.Style.Numberformat.Format = unit == "ratio" ? "0.00##%" : (unit == "amount" ? "#,##0.00" : "#,##0.##");
         }
 
-        private static void SetDate(ExcelRange cell, DateTime? date)
+        internal static void SetDate(ExcelRange cell, DateTime? date)
         {
             if (!date.HasValue)
             {
@@ -324,7 +427,7 @@ namespace ComplianceTools.Engine.Reporting
         }
 
         /// <summary>The status as a light: red, yellow, green, grey for Skipped; NotApplicable is named without a light.</summary>
-        private static void Light(ExcelRange cell, FindingStatus status)
+        internal static void Light(ExcelRange cell, FindingStatus status)
         {
             SetText(cell, ReportContent.StatusName(status));
             cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
@@ -366,7 +469,7 @@ namespace ComplianceTools.Engine.Reporting
             }
         }
 
-        private static void Paint(ExcelRange cell, Color color)
+        internal static void Paint(ExcelRange cell, Color color)
         {
             cell.Style.Fill.PatternType = ExcelFillStyle.Solid;
             cell.Style.Fill.BackgroundColor.SetColor(color);

@@ -44,7 +44,14 @@ namespace ComplianceTools.Engine.Reporting
         private static readonly Color Amber = Color.FromArgb(0xF4, 0xB1, 0x3C);
         private static readonly Color Blue = Color.FromArgb(0x44, 0x72, 0xC4);
 
-        public static void Write(ExcelWorksheet ws, ReportDashboard d)
+        public static void Write(ExcelWorksheet ws, ReportDashboard d) => Write(ws, d, null);
+
+        /// <summary>
+        /// The same page for a portfolio of clients (<paramref name="portfolio"/> not null): its own header (workspace,
+        /// season, clients), the same tiles and area lights over every client's findings, a light per client, the client
+        /// chart in place of the complaint-rate trend, and the most urgent actions across clients.
+        /// </summary>
+        internal static void Write(ExcelWorksheet ws, ReportDashboard d, PortfolioPage portfolio)
         {
             ws.View.ShowGridLines = false;
             ws.Cells.Style.Font.Size = 10;
@@ -56,10 +63,15 @@ namespace ComplianceTools.Engine.Reporting
             ws.Column(Columns + 1).Width = 4;
             var data = new DataArea(ws);
 
-            int row = Header(ws, d);
+            int row = portfolio == null ? Header(ws, d) : PortfolioHeader(ws, d, portfolio);
             row = Tiles(ws, d, row + 1);
+            if (portfolio != null)
+            {
+                row = ClientLights(ws, portfolio, row + 1);
+            }
+
             row = Lights(ws, d, row + 1);
-            row = Charts(ws, d, data, row + 1);
+            row = Charts(ws, d, data, row + 1, portfolio);
             row = UrgentList(ws, d, row + 1);
 
             for (int r = 1; r < row; r++)
@@ -183,12 +195,20 @@ namespace ComplianceTools.Engine.Reporting
             return row + rows;
         }
 
-        /// <summary>The four charts in two rows of two.</summary>
-        private static int Charts(ExcelWorksheet ws, ReportDashboard d, DataArea data, int row)
+        /// <summary>The four charts in two rows of two (a portfolio shows its clients where a report shows the complaint-rate trend).</summary>
+        private static int Charts(ExcelWorksheet ws, ReportDashboard d, DataArea data, int row, PortfolioPage portfolio)
         {
             Spacer(ws, row - 1);
             string[] titles = Names(nameof(Strings.ReportChartTitles));
-            TrendChart(ws, d, data, titles[0], row, 0);
+            if (portfolio == null)
+            {
+                TrendChart(ws, d, data, titles[0], row, 0);
+            }
+            else
+            {
+                ClientChart(ws, portfolio, data, row, 0);
+            }
+
             LoadChart(ws, d, data, titles[1], row, 1);
             OwnerChart(ws, d, data, titles[2], row + ChartRows, 0);
             WeekChart(ws, d, data, titles[3], row + ChartRows, 1);
@@ -251,6 +271,120 @@ namespace ComplianceTools.Engine.Reporting
             Finish(chart, title, row, slot);
         }
 
+        /// <summary>Title, workspace and version on row 1; season, clients, run time on row 2.</summary>
+        private static int PortfolioHeader(ExcelWorksheet ws, ReportDashboard d, PortfolioPage p)
+        {
+            string[] labels = Names(nameof(Strings.PortfolioHeaderLabels));
+            Put(ws.Cells[1, 1, 1, 10], Text.Get(nameof(Strings.PortfolioTitle)) + " · " + p.Workspace, 16, bold: true);
+            Label(ws.Cells[1, 11], labels[4]);
+            Put(ws.Cells[1, 12, 1, 13], d.ModuleVersion);
+            ws.Row(1).Height = 26;
+            ws.Cells[1, 1, 1, Columns].Style.VerticalAlignment = ExcelVerticalAlignment.Center;
+            Label(ws.Cells[2, 1], labels[0]);
+            Put(ws.Cells[2, 2], p.Season.ToString(CultureInfo.InvariantCulture));
+            Label(ws.Cells[2, 3], labels[1]);
+            Put(ws.Cells[2, 4, 2, 5], Text.Format(nameof(Strings.PortfolioClientCount), p.Clients.Count, p.Clients.Count(c => !c.Ran)));
+            Label(ws.Cells[2, 6], labels[2]);
+            Put(ws.Cells[2, 7, 2, 9], Text.Format(nameof(Strings.ReportChinaTime), d.RunTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+            Label(ws.Cells[2, 10], labels[3]);
+            Put(ws.Cells[2, 11, 2, 13], p.SeasonReason ?? string.Empty, 8);
+            ws.Cells[2, 1, 2, Columns].Style.Border.Bottom.Style = ExcelBorderStyle.Thin;
+            ws.Cells[2, 1, 2, Columns].Style.Border.Bottom.Color.SetColor(Muted);
+            return 3;
+        }
+
+        /// <summary>One light per client, worst first (the client's worst status, red/yellow counts under the name); past two rows the rest share the last light.</summary>
+        private static int ClientLights(ExcelWorksheet ws, PortfolioPage p, int row)
+        {
+            Spacer(ws, row - 1);
+            Put(ws.Cells[row, 1, row, Columns], Text.Get(nameof(Strings.PortfolioClientsTitle)), 10, bold: true);
+            row++;
+            var ordered = p.Clients.OrderBy(c => c.Ran ? Finding.Rank(c.Worst ?? FindingStatus.Green) : -1).ThenByDescending(c => c.Red).ThenByDescending(c => c.Yellow).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+            int max = 2 * LightsPerRow;
+            var shown = ordered.Count <= max ? ordered : ordered.Take(max - 1).ToList();
+            string[] status = Names(nameof(Strings.ReportSeverityNames));
+            for (int i = 0; i <= shown.Count; i++)
+            {
+                if (i == shown.Count && ordered.Count <= max)
+                {
+                    break;
+                }
+
+                int r = row + (i / LightsPerRow);
+                ExcelRange cell = ws.Cells[r, 1 + (i % LightsPerRow)];
+                FindingStatus? worst;
+                string text;
+                if (i < shown.Count)
+                {
+                    PortfolioPage.Client c = shown[i];
+                    worst = c.Ran ? c.Worst : null;
+                    text = ReportText.Fit(c.Name, (int)ColumnWidth - 1) + "\n" + (c.Ran ? status[2] + " " + c.Red.ToString(CultureInfo.InvariantCulture) + " · " + status[1] + " " + c.Yellow.ToString(CultureInfo.InvariantCulture) : Text.Get(nameof(Strings.PortfolioNotRun)));
+                }
+                else
+                {
+                    var rest = ordered.Skip(shown.Count).ToList();
+                    worst = rest.Where(c => c.Ran && c.Worst.HasValue).Select(c => c.Worst.Value).OrderBy(Finding.Rank).Cast<FindingStatus?>().FirstOrDefault();
+                    text = "+" + rest.Count.ToString(CultureInfo.InvariantCulture) + "\n" + (worst.HasValue ? ReportContent.StatusName(worst.Value) : string.Empty);
+                }
+
+                cell.Value = text;
+                cell.Style.WrapText = true;
+                cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+                cell.Style.VerticalAlignment = ExcelVerticalAlignment.Center;
+                cell.Style.Font.Bold = true;
+                cell.Style.Font.Size = 8;
+                Color? fill = worst.HasValue ? ComplianceReportWriter.Fill(worst.Value) : (Color?)null;
+                Paint(cell, fill ?? Pale);
+                cell.Style.Font.Color.SetColor(worst == FindingStatus.Red ? Color.White : Ink);
+                cell.Style.Border.BorderAround(ExcelBorderStyle.Thin, Color.White);
+            }
+
+            int rows = (Math.Min(ordered.Count, max) + LightsPerRow - 1) / LightsPerRow;
+            for (int r = row; r < row + Math.Max(1, rows); r++)
+            {
+                ws.Row(r).Height = 30;
+            }
+
+            return row + Math.Max(1, rows);
+        }
+
+        /// <summary>Red, Yellow and Skipped findings per client, the most Red first (at most <see cref="ReportDashboard.LoadLimit"/> clients).</summary>
+        private static void ClientChart(ExcelWorksheet ws, PortfolioPage p, DataArea data, int row, int slot)
+        {
+            string title = Text.Get(nameof(Strings.PortfolioClientChart));
+            var clients = p.Clients.Where(c => c.Ran).OrderByDescending(c => c.Red).ThenByDescending(c => c.Yellow).ThenByDescending(c => c.Skipped).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+            if (clients.Count == 0)
+            {
+                NoData(ws, title, row, slot);
+                return;
+            }
+
+            var shown = clients.Take(ReportDashboard.LoadLimit).ToList();
+            if (clients.Count > shown.Count)
+            {
+                title += " · " + Text.Format(nameof(Strings.ReportTopOf), shown.Count, clients.Count);
+            }
+
+            string[] status = Names(nameof(Strings.ReportSeverityNames));
+            int top = data.Table(title, new[] { string.Empty, status[2], status[1], status[3] });
+            foreach (PortfolioPage.Client c in Enumerable.Reverse(shown))
+            {
+                int r = data.Row();
+                ws.Cells[r, DataColumn].Value = ReportText.Fit(c.Name, 28);
+                ws.Cells[r, DataColumn + 1].Value = c.Red;
+                ws.Cells[r, DataColumn + 2].Value = c.Yellow;
+                ws.Cells[r, DataColumn + 3].Value = c.Skipped;
+            }
+
+            int bottom = top + shown.Count;
+            ExcelBarChart chart = StackedBars(ws, "Clients", eChartType.BarStacked, top, bottom, ComplianceReportWriter.Red, ComplianceReportWriter.Yellow, ComplianceReportWriter.Grey);
+
+            chart.GapWidth = 40;
+            chart.YAxis.MinValue = 0;
+            chart.YAxis.Format = "0";
+            Finish(chart, title, row, slot);
+        }
+
         private static void LoadChart(ExcelWorksheet ws, ReportDashboard d, DataArea data, string title, int row, int slot)
         {
             if (d.Loads.Count == 0)
@@ -278,15 +412,7 @@ namespace ComplianceTools.Engine.Reporting
             }
 
             int bottom = top + d.Loads.Count;
-            var chart = (ExcelBarChart)ws.Drawings.AddChart("Loads", eChartType.BarStacked);
-            ExcelRange categories = ws.Cells[top + 1, DataColumn, bottom, DataColumn];
-            Color[] colors = { ComplianceReportWriter.Red, ComplianceReportWriter.Yellow, ComplianceReportWriter.Green };
-            for (int s = 0; s < 3; s++)
-            {
-                var serie = chart.Series.Add(ws.Cells[top + 1, DataColumn + 1 + s, bottom, DataColumn + 1 + s], categories);
-                serie.HeaderAddress = ws.Cells[top, DataColumn + 1 + s];
-                serie.Fill.Color = colors[s];
-            }
+            ExcelBarChart chart = StackedBars(ws, "Loads", eChartType.BarStacked, top, bottom, ComplianceReportWriter.Red, ComplianceReportWriter.Yellow, ComplianceReportWriter.Green);
 
             chart.GapWidth = 40;
             chart.YAxis.MinValue = 0;
@@ -323,15 +449,7 @@ namespace ComplianceTools.Engine.Reporting
             }
 
             int bottom = top + d.Owners.Count;
-            var chart = (ExcelBarChart)ws.Drawings.AddChart("Owners", eChartType.BarStacked);
-            ExcelRange categories = ws.Cells[top + 1, DataColumn, bottom, DataColumn];
-            Color[] colors = { ComplianceReportWriter.Red, Amber, Blue, ComplianceReportWriter.Green };
-            for (int s = 0; s < 4; s++)
-            {
-                var serie = chart.Series.Add(ws.Cells[top + 1, DataColumn + 1 + s, bottom, DataColumn + 1 + s], categories);
-                serie.HeaderAddress = ws.Cells[top, DataColumn + 1 + s];
-                serie.Fill.Color = colors[s];
-            }
+            ExcelBarChart chart = StackedBars(ws, "Owners", eChartType.BarStacked, top, bottom, ComplianceReportWriter.Red, Amber, Blue, ComplianceReportWriter.Green);
 
             chart.GapWidth = 40;
             chart.YAxis.MinValue = 0;
@@ -358,15 +476,7 @@ namespace ComplianceTools.Engine.Reporting
             }
 
             int bottom = top + d.Weeks.Count;
-            var chart = (ExcelBarChart)ws.Drawings.AddChart("Upcoming", eChartType.ColumnStacked);
-            ExcelRange categories = ws.Cells[top + 1, DataColumn, bottom, DataColumn];
-            Color[] colors = { ComplianceReportWriter.ScheduleBar, ComplianceReportWriter.RectificationBar };
-            for (int s = 0; s < 2; s++)
-            {
-                var serie = chart.Series.Add(ws.Cells[top + 1, DataColumn + 1 + s, bottom, DataColumn + 1 + s], categories);
-                serie.HeaderAddress = ws.Cells[top, DataColumn + 1 + s];
-                serie.Fill.Color = colors[s];
-            }
+            ExcelBarChart chart = StackedBars(ws, "Upcoming", eChartType.ColumnStacked, top, bottom, ComplianceReportWriter.ScheduleBar, ComplianceReportWriter.RectificationBar);
 
             chart.GapWidth = 50;
             chart.YAxis.MinValue = 0;
@@ -428,6 +538,21 @@ namespace ComplianceTools.Engine.Reporting
             }
 
             return row;
+        }
+
+        /// <summary>A stacked bar or column chart of the data table at rows top..bottom: categories in its first column, one series per colour after it.</summary>
+        private static ExcelBarChart StackedBars(ExcelWorksheet ws, string name, eChartType type, int top, int bottom, params Color[] colors)
+        {
+            var chart = (ExcelBarChart)ws.Drawings.AddChart(name, type);
+            ExcelRange categories = ws.Cells[top + 1, DataColumn, bottom, DataColumn];
+            for (int s = 0; s < colors.Length; s++)
+            {
+                var serie = chart.Series.Add(ws.Cells[top + 1, DataColumn + 1 + s, bottom, DataColumn + 1 + s], categories);
+                serie.HeaderAddress = ws.Cells[top, DataColumn + 1 + s];
+                serie.Fill.Color = colors[s];
+            }
+
+            return chart;
         }
 
         /// <summary>Display width (CJK double) that fits in <paramref name="columns"/> page columns.</summary>

@@ -24,7 +24,7 @@ namespace ComplianceTools.Engine.Rules
     {
         private static readonly HashSet<string> s_ruleSettings = new HashSet<string>(StringComparer.Ordinal) { "red", "yellow", "enabled", "severity", "parameters" };
 
-        internal static void Apply(string path, IDictionary<string, RuleDefinition> rules, List<ComplianceProblem> problems)
+        internal static void Apply(string path, IDictionary<string, RuleDefinition> rules, List<ComplianceProblem> problems, List<AcceptedException> exceptions = null)
         {
             string fullPath = Path.GetFullPath(path);
             if (!File.Exists(fullPath))
@@ -36,7 +36,7 @@ namespace ComplianceTools.Engine.Rules
             JObject root;
             try
             {
-                using (var reader = new JsonTextReader(new StreamReader(fullPath)))
+                using (var reader = new JsonTextReader(new StreamReader(fullPath)) { DateParseHandling = DateParseHandling.None })
                 {
                     // A key given twice is an error, not "last wins": the reader would otherwise keep one silently.
                     root = JObject.Load(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, CommentHandling = CommentHandling.Ignore, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
@@ -50,11 +50,15 @@ namespace ComplianceTools.Engine.Rules
 
             foreach (JProperty top in root.Properties())
             {
-                if (top.Name != "rules" && top.Name != "name" && top.Name != "description" && top.Name != "$schema")
+                if (top.Name != "rules" && top.Name != "name" && top.Name != "description" && top.Name != "$schema" && top.Name != "exceptions")
                 {
-                    problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(top), Text.Format(nameof(Strings.BaselineUnknownSetting), fullPath, Line(top), top.Name, "name, description, rules")));
+                    problems.Add(Problem("ComplianceTools.Baseline.UnknownSetting", ProblemKind.InvalidData, fullPath, Line(top), Text.Format(nameof(Strings.BaselineUnknownSetting), fullPath, Line(top), top.Name, "name, description, rules, exceptions")));
                 }
             }
+
+            // Accepted deviations with an expiry (the same shape as in a client's client.json).
+            var accepted = ExceptionReader.Read(root["exceptions"], fullPath, line => Text.Format(nameof(Strings.BaselineWhere), fullPath, line), rules.Keys, "ComplianceTools.Baseline.ExceptionInvalid", problems);
+            exceptions?.AddRange(accepted);
 
             if (!(root["rules"] is JObject ruleOverrides))
             {

@@ -32,9 +32,10 @@ namespace ComplianceTools.Engine.Rules
             var rules = Default.Rules.Select(r => r.Clone()).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
             var names = new List<string>();
             var problems = new List<ComplianceProblem>();
+            var exceptions = new List<AcceptedException>();
             foreach (string file in files)
             {
-                Baseline.Apply(file, rules, problems);
+                Baseline.Apply(file, rules, problems, exceptions);
                 names.Add(Path.GetFileName(file));
             }
 
@@ -43,7 +44,7 @@ namespace ComplianceTools.Engine.Rules
                 throw new BaselineException(problems);
             }
 
-            return RuleCatalog.Create(rules.Values, names, Default.Guides);
+            return RuleCatalog.Create(rules.Values, names, Default.Guides, exceptions);
         }
 
         private static RuleCatalog LoadEmbedded()

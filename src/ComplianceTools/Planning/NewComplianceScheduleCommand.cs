@@ -11,8 +11,8 @@ namespace ComplianceTools.Commands.Planning
     [OutputType(typeof(PlanItem))]
     public sealed class NewComplianceScheduleCommand : PlanningCmdlet
     {
-        /// <summary>The year the work happens in (the 2026 schedule files the 2025 report).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The year the work happens in (the 2026 schedule files the 2025 report). Default: the season ahead, the first whose inspection deadline has not passed on -AsOf (Get-ComplianceSeason).</summary>
+        [Parameter(Position = 0)]
         [ValidateRange(2000, 2200)]
         public int Year { get; set; }
 
@@ -36,7 +36,15 @@ namespace ComplianceTools.Commands.Planning
             ScheduleDefinition schedule = Run(() => PlanningData.LoadSchedule(Kind, string.IsNullOrEmpty(ScheduleFile) ? null : ResolvePath(ScheduleFile)));
             PlanningPolicy policy = Run(() => PlanningData.LoadPolicy(null));
             OwnerDirectory owners = BuildOwners(policy, Dataset?.Owners?.ToArray());
-            WriteResult(PlanBuilder.Schedule(schedule, Year, owners, WorkingCalendar, AsOf));
+            int year = Year;
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Year)))
+            {
+                SeasonChoice season = Run(() => Season.Default(AsOf, PlanningData.LoadSchedule("Inspection", string.IsNullOrEmpty(ScheduleFile) ? null : ResolvePath(ScheduleFile)), WorkingCalendar));
+                year = season.Year;
+                WriteVerbose(season.Reason);
+            }
+
+            WriteResult(PlanBuilder.Schedule(schedule, year, owners, WorkingCalendar, AsOf));
         }
     }
 }

@@ -24,8 +24,7 @@ namespace ComplianceTools.Commands.Reporting
     [OutputType(typeof(FileInfo))]
     public sealed class ExportComplianceReportCommand : ComplianceCmdlet
     {
-        private readonly List<Finding> _findings = new List<Finding>();
-        private readonly List<PlanItem> _items = new List<PlanItem>();
+        private ReportInput _input;
         private string _path;
 
         /// <summary>The file to write: .html or .htm for the HTML report, anything else (.xlsx) for the workbook.</summary>
@@ -62,6 +61,7 @@ namespace ComplianceTools.Commands.Reporting
 
         protected override void BeginProcessing()
         {
+            _input = new ReportInput("ComplianceTools.Report.InputNotSupported", WriteVerbose, WriteProblem);
             _path = ResolvePath(Path);
             Run(() =>
             {
@@ -79,7 +79,7 @@ namespace ComplianceTools.Commands.Reporting
 
             foreach (PSObject item in InputObject)
             {
-                Collect(item?.BaseObject, 0);
+                _input.Collect(item?.BaseObject);
             }
         }
 
@@ -96,7 +96,7 @@ namespace ComplianceTools.Commands.Reporting
             };
             Run(() =>
             {
-                ReportContent.CheckNotEmpty(_path, _findings, _items, options);
+                ReportContent.CheckNotEmpty(_path, _input.Findings, _input.Items, options);
                 return true;
             });
 
@@ -109,8 +109,8 @@ namespace ComplianceTools.Commands.Reporting
             WriteProgress(progress);
             bool html = IsHtml(_path);
             FileInfo file = Run(() => html
-                ? HtmlReportWriter.Write(_path, _findings, _items, options, Force.IsPresent)
-                : ComplianceReportWriter.Write(_path, _findings, _items, options, Force.IsPresent));
+                ? HtmlReportWriter.Write(_path, _input.Findings, _input.Items, options, Force.IsPresent)
+                : ComplianceReportWriter.Write(_path, _input.Findings, _input.Items, options, Force.IsPresent));
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
             WriteObject(file);
@@ -120,38 +120,6 @@ namespace ComplianceTools.Commands.Reporting
         {
             string extension = System.IO.Path.GetExtension(path);
             return string.Equals(extension, ".html", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".htm", StringComparison.OrdinalIgnoreCase);
-        }
-
-        /// <summary>Takes a finding or plan item; unrolls arrays and lists (as -InputObject @($findings, $plan) gives them).</summary>
-        private void Collect(object item, int depth)
-        {
-            switch (item)
-            {
-                case null:
-                    break;
-                case PSObject wrapped:
-                    Collect(wrapped.BaseObject, depth);
-                    break;
-                case Finding finding:
-                    _findings.Add(finding);
-                    break;
-                case PlanItem planItem:
-                    _items.Add(planItem);
-                    break;
-                case IEnumerable list when !(item is string) && !(item is IDictionary) && depth < 8:
-                    foreach (object element in list)
-                    {
-                        Collect(element, depth + 1);
-                    }
-
-                    break;
-                case object other when other.GetType().Namespace?.StartsWith("ComplianceTools.", StringComparison.Ordinal) == true:
-                    WriteVerbose(Text.Format(nameof(Strings.InputSkipped), other.GetType().Name));
-                    break;
-                default:
-                    WriteProblem(new ComplianceProblem("ComplianceTools.Report.InputNotSupported", ProblemKind.InvalidArgument, Text.Format(nameof(Strings.ReportInputNotSupported), item.GetType().FullName), item));
-                    break;
-            }
         }
     }
 }

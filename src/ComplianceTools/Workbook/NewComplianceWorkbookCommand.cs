@@ -32,12 +32,23 @@ namespace ComplianceTools.Commands.Workbook
         [ValidateRange(2000, 2100)]
         public int Year { get; set; }
 
+        /// <summary>With -Sample: a fictional operator of its own per seed (name, licence, size, results); the same year and seed give the same file.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int Seed { get; set; }
+
         /// <summary>Overwrite an existing file.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void EndProcessing()
         {
+            bool seeded = MyInvocation.BoundParameters.ContainsKey(nameof(Seed));
+            if (seeded && !Sample)
+            {
+                ThrowProblem(new ComplianceProblem("ComplianceTools.Workbook.SeedWithoutSample", ProblemKind.InvalidArgument, Text.Get(nameof(Core.Resources.Strings.WorkbookSeedWithoutSample)), nameof(Seed)));
+            }
+
             string path = ResolvePath(Path);
             bool exists = File.Exists(path);
             if (exists && !Force)
@@ -61,7 +72,7 @@ namespace ComplianceTools.Commands.Workbook
             }
             else if (Sample)
             {
-                data = SampleData.Create(year);
+                data = seeded ? SampleData.Create(year, Seed) : SampleData.Create(year);
                 stamp = SampleData.Timestamp(year);
             }
             else if (MyInvocation.BoundParameters.ContainsKey(nameof(Year)))

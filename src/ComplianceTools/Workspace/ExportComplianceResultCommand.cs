@@ -1,0 +1,108 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using ComplianceTools.Commands.Common;
+using ComplianceTools.Core.Common;
+using ComplianceTools.Core.Findings;
+using ComplianceTools.Core.Planning;
+using ComplianceTools.Core.Reporting;
+using ComplianceTools.Core.Resources;
+using ComplianceTools.Core.Workspace;
+using ComplianceTools.Engine.Workspace;
+
+namespace ComplianceTools.Commands.Workspace
+{
+    /// <summary>
+    /// Writes findings and plan items as a result file (module/workspace/result.schema.json), outside a workspace too: a
+    /// scheduled task keeps its history this way and compares runs with Compare-ComplianceResult.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "ComplianceResult", SupportsShouldProcess = true)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportComplianceResultCommand : ComplianceCmdlet
+    {
+        private ReportInput _input;
+        private string _path;
+
+        /// <summary>The .json file to write.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>Findings (Invoke-ComplianceAudit, any check) and plan items (New-RectificationPlan, New-ComplianceSchedule); arrays are unrolled.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [AllowNull]
+        [AllowEmptyCollection]
+        public PSObject[] InputObject { get; set; }
+
+        /// <summary>Who the result is for; default the findings' most common subject.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Client { get; set; }
+
+        /// <summary>The season (the year the filing work happens in); default the findings' report year + 1.</summary>
+        [Parameter]
+        [ValidateRange(2000, 2200)]
+        public int Year { get; set; }
+
+        /// <summary>The baseline files the findings were judged with: their names and SHA-256 are recorded.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] Baseline { get; set; }
+
+        /// <summary>The day the result was judged on; default today.</summary>
+        [Parameter]
+        public DateTime AsOf { get; set; } = DateTime.Today;
+
+        /// <summary>Replace the file if it exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _input = new ReportInput("ComplianceTools.Workspace.InputNotSupported", WriteVerbose, WriteProblem);
+            _path = ResolvePath(Path);
+            Run(() =>
+            {
+                OutputFile.CheckTarget(_path, Force.IsPresent);
+                return true;
+            });
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (PSObject item in InputObject ?? Array.Empty<PSObject>())
+            {
+                _input.Collect(item?.BaseObject);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_input.Findings.Count == 0 && _input.Items.Count == 0)
+            {
+                ThrowProblem(new ComplianceProblem("ComplianceTools.Workspace.ResultEmpty", ProblemKind.InvalidData, Text.Format(nameof(Strings.WorkspaceResultEmpty), _path), _path));
+            }
+
+            if (!ShouldProcess(_path))
+            {
+                return;
+            }
+
+            var baselines = (Baseline ?? Array.Empty<string>()).Select(ResolvePath).ToList();
+            foreach (string missing in baselines.Where(b => !File.Exists(b)))
+            {
+                ThrowProblem(new ComplianceProblem("ComplianceTools.Baseline.FileNotFound", ProblemKind.ObjectNotFound, Text.Format(nameof(Strings.BaselineNotFound), missing), missing));
+            }
+
+            int? reportYear = ResultFile.ReportYearOf(_input.Findings);
+            int season = MyInvocation.BoundParameters.ContainsKey(nameof(Year)) ? Year : (reportYear + 1) ?? AsOf.Year;
+            string client = Client ?? _input.Findings.Select(f => f.Subject).Where(s => !string.IsNullOrWhiteSpace(s)).GroupBy(s => s).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? System.IO.Path.GetFileNameWithoutExtension(_path);
+            var monitored = _input.Findings.Where(f => f.KeyMonitoring).Select(f => f.RuleId);
+            ComplianceResult result = ResultFile.Build(client, season, DateTimeOffset.Now.ToOffset(ReportOptions.ChinaOffset), AsOf, baselines, _input.Findings, _input.Items, monitored, null);
+            WriteObject(Run(() => ResultFile.Write(result, _path, Force.IsPresent)));
+        }
+    }
+}
