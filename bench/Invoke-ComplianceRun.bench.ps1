@@ -1,4 +1,4 @@
-<#
+﻿<#
 .SYNOPSIS
     Times a consultant's workspace of N generated clients end to end: onboarding (Add-ComplianceClient -Sample -Seed)
     and Invoke-ComplianceRun, with the peak memory of each, and the run of a quarter of the clients beside it to show
