@@ -29,6 +29,12 @@ namespace ComplianceTools.Core.Privacy
             @"(?<![0-9])(?:[1-9][0-9]{16}[0-9Xx]|[1-9][0-9]{14})(?![0-9Xx])",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+        // A GUID (a tenant, an item, a temporary folder): hex in 8-4-4-4-12 groups is an identifier, not a person, even
+        // where its digits happen to read as a mobile (…a138-1234-5678-…) or a landline.
+        private static readonly Regex s_guid = new Regex(
+            @"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
         private static readonly Regex s_email = new Regex(
             @"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -67,9 +73,32 @@ namespace ComplianceTools.Core.Privacy
             }
 
             string result = wide ? FoldDigits(text) : text;
-            result = s_idNumber.Replace(result, m => IdNumber(m.Value));
-            result = s_mobile.Replace(result, m => Phone(m.Value));
-            return s_landline.Replace(result, m => Phone(m.Value));
+            result = OutsideGuids(s_idNumber, result, IdNumber);
+            result = OutsideGuids(s_mobile, result, Phone);
+            return OutsideGuids(s_landline, result, Phone);
+        }
+
+        /// <summary>Every match of a pattern masked, except one that overlaps a GUID.</summary>
+        private static string OutsideGuids(Regex pattern, string text, System.Func<string, string> mask)
+        {
+            MatchCollection guids = text.IndexOf('-') < 0 ? null : s_guid.Matches(text);
+            if (guids == null || guids.Count == 0)
+            {
+                return pattern.Replace(text, m => mask(m.Value));
+            }
+
+            return pattern.Replace(text, m =>
+            {
+                foreach (Match guid in guids)
+                {
+                    if (m.Index < guid.Index + guid.Length && guid.Index < m.Index + m.Length)
+                    {
+                        return m.Value;
+                    }
+                }
+
+                return mask(m.Value);
+            });
         }
 
         /// <summary>

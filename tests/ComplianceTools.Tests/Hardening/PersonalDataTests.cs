@@ -43,6 +43,8 @@ namespace ComplianceTools.Tests.Hardening
         [InlineData("ID:11010119900307123X.", "ID:110101********123X.")]
         [InlineData("旧证110101900307123", "旧证110101*****7123")]
         [InlineData("zhang.san@example.com 13800138000", "zhang.san@example.com 138****8000")]
+        [InlineData("group 3fa85f64-5717-4562-b3fc-2c963f66afa6 owner 13800138000", "group 3fa85f64-5717-4562-b3fc-2c963f66afa6 owner 138****8000")]
+        [InlineData("3fa85f64-13800138000", "3fa85f64-138****8000")]
         public void Numbers_are_masked_wherever_they_sit_in_a_text(string text, string masked)
         {
             Assert.Equal(masked, Mask.Text(text));
@@ -54,7 +56,10 @@ namespace ComplianceTools.Tests.Hardening
         [InlineData("12321")]
         [InlineData("工单 T2025000001,2025-03-01 08:00:00,金额 1,380,013.80")]
         [InlineData("sheet 'Complaints', row 13800")]
-        public void Service_numbers_dates_amounts_and_row_numbers_stay_readable(string text)
+        [InlineData("group 3fa85f64-5717-4562-b3fc-2c963f66afa6")]
+        [InlineData("/tmp/ct-abcde138-1234-5678-9abc-def012345678/book.xlsx")]
+        [InlineData("tenant a0101234-5678-4abc-8def-0755860133ab")]
+        public void Service_numbers_dates_amounts_row_numbers_and_guids_stay_readable(string text)
         {
             Assert.Equal(text, Mask.Text(text));
         }
