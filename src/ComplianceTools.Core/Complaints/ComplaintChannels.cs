@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Workbook;
 using ComplianceTools.Core.Workbook.Sheets;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;

@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Reflection;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Rules;

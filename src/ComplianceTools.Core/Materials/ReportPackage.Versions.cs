@@ -2,11 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Reflection;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
-using ComplianceTools.Core.Rules;
-using ComplianceTools.Core.Workbook;
 using ComplianceTools.Core.Workbook.Sheets;
 using Strings = ComplianceTools.Core.Resources.Strings;
 

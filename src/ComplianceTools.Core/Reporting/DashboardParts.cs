@@ -1,9 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Text.RegularExpressions;
-using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Resources;

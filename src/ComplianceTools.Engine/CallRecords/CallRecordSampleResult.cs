@@ -1,11 +1,5 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
-using System.Threading;
 using ComplianceTools.Core.CallRecords;
-using ComplianceTools.Core.Common;
-using Newtonsoft.Json;
 
 namespace ComplianceTools.Engine.CallRecords
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ComplianceTools.Core.Audit;
-using ComplianceTools.Core.CallRecords;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Data;
 using ComplianceTools.Core.Findings;

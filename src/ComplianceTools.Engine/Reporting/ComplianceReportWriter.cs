@@ -10,7 +10,6 @@ using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Reporting;
 using ComplianceTools.Core.Resources;
 using OfficeOpenXml;
-using OfficeOpenXml.Drawing.Chart;
 using OfficeOpenXml.Style;
 using OfficeOpenXml.Table;
 

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Publishing;
-using ComplianceTools.Core.Rules;
 using ComplianceTools.Core.Workspace;
 using ComplianceTools.Engine.Rules;
 using Newtonsoft.Json.Linq;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;

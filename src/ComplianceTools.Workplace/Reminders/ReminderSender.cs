@@ -9,7 +9,6 @@ using System.Text;
 using System.Threading;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Planning;
-using ComplianceTools.Core.Privacy;
 using ComplianceTools.Core.Publishing;
 using ComplianceTools.Core.Resources;
 using ComplianceTools.Workplace.Connection;

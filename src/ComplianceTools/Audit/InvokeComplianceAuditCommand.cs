@@ -6,7 +6,6 @@ using ComplianceTools.Commands.Common;
 using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
-using ComplianceTools.Core.Rules;
 using ComplianceTools.Core.Workbook;
 
 namespace ComplianceTools.Commands.Audit

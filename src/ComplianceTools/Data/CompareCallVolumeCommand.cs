@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
-using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Data;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Workbook;

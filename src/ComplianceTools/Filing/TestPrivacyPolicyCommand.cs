@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
 using ComplianceTools.Core.Filing;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Workbook;
 using ComplianceTools.Core.Workbook.Sheets;
-using ComplianceTools.Engine.Filing;
 
 namespace ComplianceTools.Commands.Filing
 {

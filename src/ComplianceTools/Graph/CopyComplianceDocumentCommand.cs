@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Publishing;

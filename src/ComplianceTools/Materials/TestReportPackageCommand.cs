@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Materials;
 using ComplianceTools.Core.Workbook;
-using ComplianceTools.Core.Workbook.Sheets;
 using ComplianceTools.Engine.Materials;
 
 namespace ComplianceTools.Commands.Materials

@@ -1,13 +1,8 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
-using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Findings;
-using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Reporting;
 using ComplianceTools.Core.Resources;
 using ComplianceTools.Core.Workbook;

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
-using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Training;
 using ComplianceTools.Core.Workbook;

@@ -1,13 +1,9 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using ComplianceTools.Commands.Common;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Findings;
-using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Reporting;
 using ComplianceTools.Core.Resources;
 using ComplianceTools.Core.Workspace;

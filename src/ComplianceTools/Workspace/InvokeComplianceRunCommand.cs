@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using ComplianceTools.Commands.Calendar;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Resources;
 using ComplianceTools.Core.Workspace;

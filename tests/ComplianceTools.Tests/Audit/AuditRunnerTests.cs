@@ -4,7 +4,6 @@ using System.Linq;
 using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
-using ComplianceTools.Core.Systems;
 using ComplianceTools.Engine.Rules;
 
 namespace ComplianceTools.Tests.Audit

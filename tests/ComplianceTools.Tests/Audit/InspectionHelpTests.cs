@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 using ComplianceTools.Tests.Infrastructure;
 
 namespace ComplianceTools.Tests.Audit

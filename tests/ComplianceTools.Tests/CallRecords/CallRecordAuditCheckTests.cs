@@ -6,7 +6,6 @@ using ComplianceTools.Core.Audit;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Workbook;
-using ComplianceTools.Engine.CallRecords;
 using ComplianceTools.Engine.Rules;
 using ComplianceTools.Tests.Infrastructure;
 

@@ -11,7 +11,6 @@ using ComplianceTools.Core.Workbook;
 using ComplianceTools.Core.Workbook.Sheets;
 using ComplianceTools.Engine.Materials;
 using ComplianceTools.Engine.Rules;
-using ComplianceTools.Tests.Infrastructure;
 
 namespace ComplianceTools.Tests.Materials
 {

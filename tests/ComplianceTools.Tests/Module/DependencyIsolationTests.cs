@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using ComplianceTools.Tests.Infrastructure;
 
 namespace ComplianceTools.Tests.Module

@@ -1,4 +1,3 @@
-using System.Linq;
 using ComplianceTools.Tests.Infrastructure;
 
 namespace ComplianceTools.Tests.Numbers

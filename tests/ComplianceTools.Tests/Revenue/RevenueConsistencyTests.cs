@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Linq;
-using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Revenue;
 using ComplianceTools.Core.Workbook.Sheets;

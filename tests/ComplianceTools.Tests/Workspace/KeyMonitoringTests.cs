@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Rules;
