@@ -101,6 +101,15 @@ namespace ComplianceTools.Core.Audit
                     continue;
                 }
 
+                IReadOnlyList<string> blank = check.BlankForms(dataset);
+                if (blank.Count > 0)
+                {
+                    string reason = Text.Format(nameof(Resources.Strings.AuditSheetBlank), string.Join(", ", blank.Select(SheetNames.Describe)));
+                    skipped.Add(new SkippedRule(rule.Id, reason));
+                    Emit(ruleContext.Skipped(reason));
+                    continue;
+                }
+
                 try
                 {
                     // Materialised here so a problem inside the check is caught before any of its findings are written.
@@ -234,6 +243,21 @@ namespace ComplianceTools.Core.Audit
         {
             PropertyInfo property = typeof(ComplianceDataset).GetProperty(sheet, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             return property != null ? property.GetValue(dataset) != null : dataset.Has(sheet);
+        }
+
+        /// <summary>A sheet laid out as a form (one value per field) that is present with every field empty.</summary>
+        public static bool IsBlankForm(ComplianceDataset dataset, string sheet)
+        {
+            PropertyInfo property = typeof(ComplianceDataset).GetProperty(sheet, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property == null || property.PropertyType.GetCustomAttribute<SheetAttribute>()?.Layout != SheetLayout.Form)
+            {
+                return false;
+            }
+
+            object form = property.GetValue(dataset);
+            return form != null && property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetCustomAttribute<ColumnAttribute>() != null)
+                .All(p => p.GetValue(form) is null || p.GetValue(form) is string text && text.Trim().Length == 0);
         }
     }
 }

@@ -52,6 +52,15 @@ namespace ComplianceTools.Core.Audit
         {
             return HasFigures(dataset) ? Array.Empty<string>() : RequiredSheets.Where(s => !SheetNames.IsPresent(dataset, s)).ToList();
         }
+
+        /// <summary>
+        /// The form sheets the rule needs that are there but hold nothing (a template never filled in): a blank form
+        /// says nothing, so the rule is skipped rather than judging every empty field a failure.
+        /// </summary>
+        public IReadOnlyList<string> BlankForms(ComplianceDataset dataset)
+        {
+            return HasFigures(dataset) ? Array.Empty<string>() : RequiredSheets.Where(s => SheetNames.IsBlankForm(dataset, s)).ToList();
+        }
     }
 
     /// <summary>What a rule may use: the dataset, the catalog after baselines, its own rule, the check date, named inputs, and a sink for problems.</summary>

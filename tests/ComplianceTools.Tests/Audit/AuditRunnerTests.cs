@@ -31,6 +31,30 @@ namespace ComplianceTools.Tests.Audit
         }
 
         [Fact]
+        public void A_readiness_form_never_filled_in_skips_its_rules_instead_of_judging_every_empty_field_red()
+        {
+            // An onboarded client's template: the company is there, the readiness form has its labels and no value.
+            var blank = new Core.Workbook.ComplianceDataset
+            {
+                Company = new Core.Workbook.Sheets.CompanyProfile { CompanyName = "空白丙", ReportYear = 2026 },
+                Readiness = new Core.Workbook.Sheets.Readiness(),
+            };
+            var findings = AuditRunner.Run(s_checks, blank, CatalogLoader.Default, new[] { "SYS-001", "SYS-002" }, new DateTime(2026, 12, 5)).Findings;
+            Assert.Equal(2, findings.Count);
+            Assert.All(findings, f =>
+            {
+                Assert.Equal(FindingStatus.Skipped, f.Status);
+                Assert.Equal("the sheet Readiness (检查准备) is blank: nothing on it is filled in yet", f.Reason);
+            });
+
+            // One field filled in is an answer: the other empty fields are judged as before (a missing log date is Yellow).
+            blank.Readiness.ComplaintButton = Core.Workbook.Sheets.YesNo.Yes;
+            var partial = AuditRunner.Run(s_checks, blank, CatalogLoader.Default, new[] { "SYS-001", "SYS-002" }, new DateTime(2026, 12, 5)).Findings;
+            Assert.Equal(FindingStatus.Yellow, partial.Single(f => f.RuleId == "SYS-001").Status);
+            Assert.Equal(FindingStatus.Red, partial.Single(f => f.RuleId == "SYS-002").Status);
+        }
+
+        [Fact]
         public void Progress_reports_each_check_in_turn_with_its_rule_ids()
         {
             var seen = new List<AuditProgress>();
