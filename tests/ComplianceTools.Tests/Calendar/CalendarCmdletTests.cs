@@ -35,6 +35,21 @@ namespace ComplianceTools.Tests.Calendar
         }
 
         [Fact]
+        public void A_session_is_warned_about_2027_once_however_many_cmdlets_count_days_in_it()
+        {
+            var first = _ps.Run("Get-ComplianceDueDate -From '2026-12-25' -WorkingDays 10");
+            var second = _ps.Run("Measure-ComplianceWorkingDay -From '2027-01-04' -To '2027-01-29'; New-ComplianceSchedule -Year 2027 -Kind Inspection -Owner @{ '*' = 'a@example.com' }");
+            Assert.Single(first.Warnings);
+            Assert.DoesNotContain(second.Warnings, w => w.Contains("does not cover 2027"));
+            Assert.All(second.Output.Where(o => o.Prop("Provisional") != null), o => Assert.True((bool)o.Prop("Provisional")));
+
+            // 2028 is a year not yet warned about; a new session is told again.
+            Assert.Single(_ps.Run("Get-ComplianceDueDate -From '2028-03-01' -WorkingDays 1").Warnings, w => w.Contains("does not cover 2028"));
+            using var other = new ModuleSession();
+            Assert.Single(other.Run("Get-ComplianceDueDate -From '2026-12-25' -WorkingDays 10").Warnings, w => w.Contains("does not cover 2027"));
+        }
+
+        [Fact]
         public void Working_days_between_26_september_and_16_october_2025_are_ten()
         {
             var count = _ps.Run("Measure-ComplianceWorkingDay -From '2025-09-26' -To '2025-10-16'").Single();
