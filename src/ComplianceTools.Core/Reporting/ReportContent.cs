@@ -79,6 +79,11 @@ namespace ComplianceTools.Core.Reporting
             var i = (items ?? Array.Empty<PlanItem>()).Where(x => x != null).Select(relabel.Item)
                 .OrderBy(x => x.DueDate).ThenBy(x => x.Key, StringComparer.Ordinal)
                 .ToList();
+            if (!options.IncludePersonalData)
+            {
+                i = OwnerMasks.Apply(i);
+            }
+
             return new ReportContent
             {
                 Culture = CultureInfo.CurrentUICulture,

@@ -43,6 +43,12 @@ namespace ComplianceTools.Core.Reporting
         /// <summary>When the run <see cref="Changes"/> compare against was made.</summary>
         public DateTimeOffset? ChangesSince { get; set; }
 
+        /// <summary>
+        /// Show owners as given (names, mail addresses). Without it a report masks them (刘*, l********@example.com),
+        /// keeping two owners apart where their masks would read alike, for a report that leaves the company.
+        /// </summary>
+        public bool IncludePersonalData { get; set; }
+
         /// <summary>The module version shown in the header; default the version of this assembly.</summary>
         public string ModuleVersion { get; set; }
 

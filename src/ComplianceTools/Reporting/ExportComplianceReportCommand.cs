@@ -50,6 +50,10 @@ namespace ComplianceTools.Commands.Reporting
         [Parameter]
         public SwitchParameter AllowEmpty { get; set; }
 
+        /// <summary>Show owners as given (names, mail addresses); without it the report masks them (刘*, l*******@example.com).</summary>
+        [Parameter]
+        public SwitchParameter IncludePersonalData { get; set; }
+
         /// <summary>Replace the file if it exists.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -88,6 +92,7 @@ namespace ComplianceTools.Commands.Reporting
                 Catalog = CatalogLoader.Default,
                 Phrases = ReportPhrases.Shipped,
                 AllowEmpty = AllowEmpty.IsPresent,
+                IncludePersonalData = IncludePersonalData.IsPresent,
             };
             Run(() =>
             {

@@ -97,6 +97,19 @@ $s = New-ComplianceSchedule -Year 2026 -Kind Inspection -Owner @{ '*' = 'lead@ex
         }
 
         [Fact]
+        public void The_html_report_masks_owners_and_IncludePersonalData_shows_them()
+        {
+            string masked = _tmp.File("masked.html");
+            string clear = _tmp.File("clear.html");
+            _ps.Run(Pipeline + "@($f) + @($p) | Export-ComplianceReport -Path $args[0] -AsOf 2025-10-10", masked).ThrowOnError();
+            _ps.Run(Pipeline + "@($f) + @($p) | Export-ComplianceReport -Path $args[0] -AsOf 2025-10-10 -IncludePersonalData", clear).ThrowOnError();
+            string plan = ReportReader.ParseHtml(masked).QuerySelector("#plan tbody").TextContent;
+            Assert.Contains("w********@example.com", plan);
+            Assert.DoesNotContain("wang.fang", File.ReadAllText(masked));
+            Assert.Contains("wang.fang@example.com", ReportReader.ParseHtml(clear).QuerySelector("#plan tbody").TextContent);
+        }
+
+        [Fact]
         public void Culture_picks_the_report_language_and_the_session_keeps_its_own()
         {
             using (var zh = new ModuleSession("zh-CN"))

@@ -133,13 +133,48 @@ namespace ComplianceTools.Tests.Reporting
         {
             ExcelWorksheet plan = Sheet("Plan");
             int seat = Enumerable.Range(2, plan.Dimension.End.Row - 1).First(r => plan.Cells[r, 15].Text.StartsWith("SEAT-001", StringComparison.Ordinal));
-            Assert.Equal("wang.fang@example.com", plan.Cells[seat, 3].Text);
+            Assert.Equal("w********@example.com", plan.Cells[seat, 3].Text); // the owner, masked: a report leaves the company
             Assert.Equal(new DateTime(2026, 2, 14), DateTime.FromOADate((double)plan.Cells[seat, 9].Value)); // 10 working days after 2 Feb 2026: 3–6, 9–13, and the make-up Saturday 14th
             Assert.Equal("yyyy-mm-dd", plan.Cells[seat, 9].Style.Numberformat.Format);
             Assert.Equal("NotStarted", plan.Cells[seat, 11].Text);
             int data = Enumerable.Range(2, plan.Dimension.End.Row - 1).First(r => plan.Cells[r, 15].Text.StartsWith("DATA-001", StringComparison.Ordinal));
             Assert.Equal("yes", plan.Cells[data, 5].Text);
             Assert.Equal("FFFFD966", plan.Cells[data, 3].Style.Fill.BackgroundColor.Rgb);
+        }
+
+        [Fact]
+        public void Owners_are_masked_one_mask_per_person_unless_personal_data_is_asked_for()
+        {
+            var owners = new OwnerDirectory(PlanningData.LoadPolicy(null).AreaAliases);
+            owners.Add("Seats", "刘洋");
+            owners.Add("Complaints", "刘伟");
+            owners.Add("Training", "刘洋");
+            List<Finding> findings = PlanBuilderTests.VariedFindings();
+            var items = PlanBuilder.Rectification(findings, PlanningData.LoadPolicy(null), owners, HolidayData.Default, new DateTime(2026, 2, 2), new DateTime(2026, 2, 20), false).Items.ToList();
+            string Owner(ExcelWorksheet plan, string area) => plan.Cells[Enumerable.Range(2, plan.Dimension.End.Row - 1).First(r => plan.Cells[r, 2].Text == area), 3].Text;
+
+            string masked = _tmp.File("masked.xlsx");
+            ComplianceReportWriter.Write(masked, findings, items, Options, force: false);
+            using (var package = new ExcelPackage(new FileInfo(masked)))
+            {
+                ExcelWorksheet plan = package.Workbook.Worksheets["Plan"];
+                Assert.Equal("刘*", Owner(plan, "Complaints")); // 刘伟 comes before 刘洋 in code-point order
+                Assert.Equal("刘* (2)", Owner(plan, "Seats")); // 刘洋 masks like 刘伟: numbered, not merged into one person
+                Assert.Equal("刘* (2)", Owner(plan, "Training")); // 刘洋 again: the same mask as on Seats
+                Assert.DoesNotContain(package.Workbook.Worksheets.SelectMany(w => w.Cells.Where(c => c.Value is string)), c => ((string)c.Value).Contains("刘洋") || ((string)c.Value).Contains("刘伟"));
+            }
+
+            string clear = _tmp.File("clear.xlsx");
+            ReportOptions withNames = Options;
+            withNames.IncludePersonalData = true;
+            ComplianceReportWriter.Write(clear, findings, items, withNames, force: false);
+            using (var package = new ExcelPackage(new FileInfo(clear)))
+            {
+                Assert.Equal("刘洋", Owner(package.Workbook.Worksheets["Plan"], "Seats"));
+                Assert.Equal("刘伟", Owner(package.Workbook.Worksheets["Plan"], "Complaints"));
+            }
+
+            Assert.Equal("刘洋", items.First(x => x.Area == "Seats").Owner); // the plan items given are not changed
         }
 
         [Fact]
