@@ -137,14 +137,20 @@ namespace ComplianceTools.Core.Reporting
 
         /// <summary>
         /// Writes the items to <paramref name="path"/> (temporary file, then moved into place). No items is
-        /// ComplianceTools.Output.NothingToWrite: an empty calendar never replaces a good one.
+        /// ComplianceTools.Output.NothingToWrite: an empty calendar never replaces a good one. Owners are masked as the
+        /// report masks them (one mask per person) unless <paramref name="includePersonalData"/>.
         /// </summary>
-        public static FileInfo Write(string path, IReadOnlyList<PlanItem> items, string format, IcsComponent component, DateTime? timestamp, bool force)
+        public static FileInfo Write(string path, IReadOnlyList<PlanItem> items, string format, IcsComponent component, DateTime? timestamp, bool force, bool includePersonalData = false)
         {
             if (items == null || items.Count == 0)
             {
                 throw new Common.ComplianceException(new Common.ComplianceProblem(
                     "ComplianceTools.Output.NothingToWrite", Common.ProblemKind.InvalidData, Common.Text.Format(nameof(Resources.Strings.TaskFileNothingToWrite), path), path));
+            }
+
+            if (!includePersonalData)
+            {
+                items = OwnerMasks.Apply(items);
             }
 
             bool csv = string.Equals(format, "Csv", StringComparison.OrdinalIgnoreCase);

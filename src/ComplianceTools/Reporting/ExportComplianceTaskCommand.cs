@@ -40,6 +40,10 @@ namespace ComplianceTools.Commands.Reporting
         [Parameter]
         public DateTime? Timestamp { get; set; }
 
+        /// <summary>Write owners as given (names, mail addresses); without it they are masked (刘*, w********@example.com).</summary>
+        [Parameter]
+        public SwitchParameter IncludePersonalData { get; set; }
+
         /// <summary>Replace the file if it exists.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -67,7 +71,7 @@ namespace ComplianceTools.Commands.Reporting
             string format = Format ?? (string.Equals(System.IO.Path.GetExtension(_path), ".csv", StringComparison.OrdinalIgnoreCase) ? "Csv" : "Ics");
             if (ShouldProcess(_path))
             {
-                WriteObject(Run(() => TaskFile.Write(_path, _items, format, Component, Timestamp, Force.IsPresent)));
+                WriteObject(Run(() => TaskFile.Write(_path, _items, format, Component, Timestamp, Force.IsPresent, IncludePersonalData.IsPresent)));
             }
         }
     }

@@ -81,5 +81,28 @@ namespace ComplianceTools.Tests.Reporting
             Assert.Contains(",'=cmd|' /C calc'!A0,", csv, StringComparison.Ordinal);
             Assert.Contains(",2026-02-11,2026-02-14,", csv, StringComparison.Ordinal);
         }
+    
+        [Fact]
+        public void Written_files_mask_owners_unless_personal_data_is_asked_for()
+        {
+            using (var tmp = Infrastructure.Paths.NewTempFolder())
+            {
+                PlanItem[] items = Items();
+                items[1].Owner = "张三 13800138000";
+                foreach (string format in new[] { "Ics", "Csv" })
+                {
+                    string masked = System.IO.File.ReadAllText(TaskFile.Write(tmp.File("masked." + format), items, format, IcsComponent.Event, null, false).FullName);
+                    Assert.Contains("l*****@example.com", masked, StringComparison.Ordinal);
+                    Assert.Contains("张* 138****8000", masked, StringComparison.Ordinal);
+                    Assert.DoesNotContain("li.lei", masked, StringComparison.Ordinal);
+                    Assert.DoesNotContain("张三", masked, StringComparison.Ordinal);
+
+                    string clear = System.IO.File.ReadAllText(TaskFile.Write(tmp.File("clear." + format), items, format, IcsComponent.Event, null, false, includePersonalData: true).FullName);
+                    Assert.Contains("li.lei@example.com", clear, StringComparison.Ordinal);
+                }
+
+                Assert.Equal("li.lei@example.com", items[0].Owner); // the items given are not changed
+            }
+        }
     }
 }
