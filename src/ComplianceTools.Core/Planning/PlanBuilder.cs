@@ -86,7 +86,7 @@ namespace ComplianceTools.Core.Planning
                 int span = rulePlan?.WorkingDays ?? severityPlan.WorkingDays;
                 DueDateResult start = calendar.OnOrAfter(noticeDate);
                 DueDateResult due = calendar.AddWorkingDays(noticeDate, span);
-                string subject = string.IsNullOrEmpty(finding.Subject) ? string.Empty : " · " + finding.Subject;
+                string subject = Of(finding);
 
                 var item = FromFinding(finding, policy);
                 item.Title = (finding.RuleId + " " + finding.Title).Trim() + subject;
@@ -151,6 +151,17 @@ namespace ComplianceTools.Core.Planning
         private static PlanPriority Priority(PlanPriority priority, Finding finding, PlanningPolicy policy) =>
             finding.KeyMonitoring ? policy.KeyMonitoring.Raise(priority) : priority;
 
+        /// <summary>
+        /// What a title adds after the rule: " · subject · period" (CMPL-001 投诉率 · 示例呼叫中心 · 2025-03), so the
+        /// items of one rule for several months or subjects read apart in Planner, WeCom and the report.
+        /// </summary>
+        private static string Of(Finding finding)
+        {
+            string subject = string.IsNullOrWhiteSpace(finding.Subject) ? string.Empty : " · " + finding.Subject.Trim();
+            string period = string.IsNullOrWhiteSpace(finding.Period) ? string.Empty : " · " + finding.Period.Trim();
+            return subject + period;
+        }
+
         private static PlanItem FromFinding(Finding finding, PlanningPolicy policy)
         {
             string monitored = finding.KeyMonitoring ? policy.KeyMonitoring.DescriptionText : null;
@@ -185,7 +196,7 @@ namespace ComplianceTools.Core.Planning
                 due = start;
             }
 
-            string subject = string.IsNullOrEmpty(finding.Subject) ? string.Empty : " · " + finding.Subject;
+            string subject = Of(finding);
             var item = FromFinding(finding, policy);
             item.Title = (finding.RuleId + " " + plan.Title?.Current + ": " + finding.Title).Trim() + subject;
             var steps = new List<string>();

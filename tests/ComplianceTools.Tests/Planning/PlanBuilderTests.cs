@@ -73,6 +73,22 @@ namespace ComplianceTools.Tests.Planning
         }
 
         [Fact]
+        public void Titles_name_the_subject_and_the_period_so_months_of_one_rule_read_apart()
+        {
+            PlanningPolicy policy = PlanningData.LoadPolicy(null);
+            var findings = new List<Finding>
+            {
+                F("CMPL-001", "Complaints", Severity.Red, 0.00016, 0.0001, "示例呼叫中心", "2025-03"),
+                F("CMPL-001", "Complaints", Severity.Red, 0.00016, 0.0001, "示例呼叫中心", "2025-07"),
+                F("SEAT-001", "Seats", Severity.Red, 0.31, 0.3, null, null),
+            };
+            var titles = PlanBuilder.Rectification(findings, policy, Owners(policy), HolidayData.Default, Notice, Notice, false).Items.Select(i => i.Title).ToList();
+            Assert.Contains("CMPL-001 CMPL-001 title · 示例呼叫中心 · 2025-03", titles);
+            Assert.Contains("CMPL-001 CMPL-001 title · 示例呼叫中心 · 2025-07", titles);
+            Assert.Contains("SEAT-001 SEAT-001 title", titles); // no subject, no period: nothing added
+        }
+
+        [Fact]
         public void Re_running_gives_identical_keys()
         {
             var first = Plan().Items.Select(i => i.Key).ToList();
