@@ -20,6 +20,9 @@ html="${3:-}"
 culture="${CULTURE:-zh-CN}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
+# Absolute paths: the browser opens the HTML as a file:// address, which a relative path is not.
+[[ -n "$xlsx" ]] && xlsx="$(realpath "$xlsx")"
+[[ -n "$html" ]] && html="$(realpath "$html")"
 
 have() { command -v "$1" >/dev/null 2>&1; }
 skip() { echo "skipped: $*" >&2; }
