@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
@@ -80,6 +81,8 @@ namespace ComplianceTools.Core.Audit
                 onFinding?.Invoke(f);
             }
 
+            bool blankWorkbook = SheetNames.IsBlankWorkbook(dataset);
+            string blankReason = blankWorkbook ? Text.Format(nameof(Resources.Strings.AuditWorkbookBlank), System.IO.Path.GetFileName(dataset.Path)) : null;
             for (int i = 0; i < planned.Count; i++)
             {
                 RuleCheck check = byRule[planned[i]];
@@ -101,7 +104,16 @@ namespace ComplianceTools.Core.Audit
                     continue;
                 }
 
-                IReadOnlyList<string> blank = check.BlankForms(dataset);
+                // A template nobody has filled in: rules that need a sheet beyond the company's are Skipped, and a
+                // company-only rule that finds nothing declared is not yet "not applicable" (below).
+                if (blankWorkbook && !check.HasFigures(dataset) && check.RequiredSheets.Any(s => !string.Equals(s, "Company", StringComparison.OrdinalIgnoreCase)))
+                {
+                    skipped.Add(new SkippedRule(rule.Id, blankReason));
+                    Emit(ruleContext.Skipped(blankReason));
+                    continue;
+                }
+
+                IReadOnlyList<string> blank = check.BlankSheets(dataset);
                 if (blank.Count > 0)
                 {
                     string reason = Text.Format(nameof(Resources.Strings.AuditSheetBlank), string.Join(", ", blank.Select(SheetNames.Describe)));
@@ -114,6 +126,17 @@ namespace ComplianceTools.Core.Audit
                 {
                     // Materialised here so a problem inside the check is caught before any of its findings are written.
                     var produced = check.Run(ruleContext).Where(f => f != null && string.Equals(f.RuleId, rule.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+                    if (produced.Count == 0)
+                    {
+                        // A rule that found nothing to judge still says so: an enabled rule never vanishes from the audit.
+                        produced.Add(ruleContext.Skipped(Text.Get(nameof(Resources.Strings.AuditNothingToJudge))));
+                    }
+
+                    if (blankWorkbook)
+                    {
+                        produced = produced.Select(f => f.Status == FindingStatus.NotApplicable ? ruleContext.Skipped(blankReason) : f).ToList();
+                    }
+
                     foreach (Finding f in produced)
                     {
                         if (f.Status == FindingStatus.Skipped)
@@ -245,17 +268,69 @@ namespace ComplianceTools.Core.Audit
             return property != null ? property.GetValue(dataset) != null : dataset.Has(sheet);
         }
 
-        /// <summary>A sheet laid out as a form (one value per field) that is present with every field empty.</summary>
-        public static bool IsBlankForm(ComplianceDataset dataset, string sheet)
+        /// <summary>
+        /// A sheet that is there but says nothing: a form (one value per field) with every field empty, or a table with
+        /// no rows where no rows does not mean "none" (see <see cref="SheetAttribute.EmptyMeansNone"/>).
+        /// </summary>
+        public static bool IsBlank(ComplianceDataset dataset, string sheet)
         {
             PropertyInfo property = typeof(ComplianceDataset).GetProperty(sheet, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property == null || property.PropertyType.GetCustomAttribute<SheetAttribute>()?.Layout != SheetLayout.Form)
+            object value = property?.GetValue(dataset);
+            if (value == null)
             {
                 return false;
             }
 
-            object form = property.GetValue(dataset);
-            return form != null && property.PropertyType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            SheetAttribute attribute = RowType(property).GetCustomAttribute<SheetAttribute>();
+            return value is ICollection rows
+                ? rows.Count == 0 && attribute?.EmptyMeansNone != true
+                : attribute?.Layout == SheetLayout.Form && FormIsEmpty(value);
+        }
+
+        /// <summary>
+        /// A workbook with nothing filled in but the company sheet (a template just made by Add-ComplianceClient or
+        /// New-ComplianceWorkbook): every table sheet it has holds no row and every other form is empty. Its empty
+        /// complaint or penalty sheets say nothing yet, so they are not read as "none".
+        /// </summary>
+        public static bool IsBlankWorkbook(ComplianceDataset dataset)
+        {
+            if (dataset == null || string.IsNullOrEmpty(dataset.Path) || dataset.Figures.Count > 0)
+            {
+                return false;
+            }
+
+            bool sheets = false;
+            foreach (PropertyInfo property in typeof(ComplianceDataset).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                SheetAttribute attribute = RowType(property).GetCustomAttribute<SheetAttribute>();
+                object value = property.GetValue(dataset);
+                if (attribute == null || value == null || s_notData.Contains(attribute.Name))
+                {
+                    continue;
+                }
+
+                sheets = true;
+                if (value is ICollection rows ? rows.Count > 0 : !FormIsEmpty(value))
+                {
+                    return false;
+                }
+            }
+
+            return sheets;
+        }
+
+        // Sheets that say who and where, not how the business did: filled in or not, they do not make a workbook hold data.
+        private static readonly HashSet<string> s_notData = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Company", "Owners", "Materials" };
+
+        private static Type RowType(PropertyInfo property)
+        {
+            Type type = property.PropertyType;
+            return type.IsGenericType ? type.GetGenericArguments()[0] : type;
+        }
+
+        private static bool FormIsEmpty(object form)
+        {
+            return form.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.GetCustomAttribute<ColumnAttribute>() != null)
                 .All(p => p.GetValue(form) is null || p.GetValue(form) is string text && text.Trim().Length == 0);
         }

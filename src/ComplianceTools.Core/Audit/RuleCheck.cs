@@ -54,12 +54,13 @@ namespace ComplianceTools.Core.Audit
         }
 
         /// <summary>
-        /// The form sheets the rule needs that are there but hold nothing (a template never filled in): a blank form
-        /// says nothing, so the rule is skipped rather than judging every empty field a failure.
+        /// The sheets the rule needs that are there but hold nothing (a form never filled in, a seats or traffic sheet
+        /// without a row): a blank sheet says nothing, so the rule is skipped rather than judging every empty field a
+        /// failure or dividing by nothing.
         /// </summary>
-        public IReadOnlyList<string> BlankForms(ComplianceDataset dataset)
+        public IReadOnlyList<string> BlankSheets(ComplianceDataset dataset)
         {
-            return HasFigures(dataset) ? Array.Empty<string>() : RequiredSheets.Where(s => SheetNames.IsBlankForm(dataset, s)).ToList();
+            return HasFigures(dataset) ? Array.Empty<string>() : RequiredSheets.Where(s => SheetNames.IsBlank(dataset, s)).ToList();
         }
     }
 

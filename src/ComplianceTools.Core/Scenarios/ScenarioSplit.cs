@@ -26,6 +26,13 @@ namespace ComplianceTools.Core.Scenarios
                 return new[] { context.Skipped(Text.Format(nameof(Resources.Strings.AuditSheetMissing), SheetNames.Describe("Scenarios"))) };
             }
 
+            if ((context.Dataset.Scenarios == null || SheetNames.IsBlank(context.Dataset, "Scenarios")) && (context.Dataset.Scripts == null || SheetNames.IsBlank(context.Dataset, "Scripts")))
+            {
+                // No script and no scenario is nothing filled in, not "every script in a named scenario".
+                string sheets = string.Join(", ", new[] { "Scenarios", "Scripts" }.Where(s => SheetNames.IsPresent(context.Dataset, s)).Select(SheetNames.Describe));
+                return new[] { context.Skipped(Text.Format(nameof(Resources.Strings.AuditSheetBlank), sheets)) };
+            }
+
             RuleDefinition unsubscribe = context.Catalog.Get(UnsubscribeRate.Id);
             return ScenarioMeasure.Check(context.Rule, unsubscribe.Enabled ? unsubscribe : null, context.Dataset.Scenarios, context.Dataset.Scripts, context.YearPeriod)
                 .Where(f => f.RuleId == Id);

@@ -36,6 +36,13 @@ namespace ComplianceTools.Core.Workbook
 
         /// <summary>Order of the sheet in the workbook.</summary>
         public int Order { get; set; }
+
+        /// <summary>
+        /// True when a table sheet with no rows means "none" (no penalties, no complaints, nobody trained or insured,
+        /// no callback test made), which a rule judges. Otherwise no rows means "not filled in yet" (seats, traffic,
+        /// numbers, revenue, the staff roster …) and the rules that need the sheet are Skipped.
+        /// </summary>
+        public bool EmptyMeansNone { get; set; }
     }
 
     /// <summary>Marks a property as a column, with its English and Chinese headers and other accepted headers.</summary>

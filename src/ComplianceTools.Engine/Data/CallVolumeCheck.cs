@@ -33,11 +33,12 @@ namespace ComplianceTools.Engine.Data
                 return CallVolume.Check(context.Rule, Volumes(context.FigureValue("Volume")), reference, context.YearPeriod);
             }
 
-            bool byRevenue = context.Dataset.Revenue != null;
+            bool byRevenue = context.Dataset.Revenue != null && !SheetNames.IsBlank(context.Dataset, "Revenue");
             bool byCalls = CallRecordInputs.Given(context);
             if (!byRevenue && !byCalls)
             {
-                return new[] { context.Skipped(Text.Format(nameof(Core.Resources.Strings.AuditSheetMissing), SheetNames.Describe("Revenue"))) };
+                string why = context.Dataset.Revenue == null ? nameof(Core.Resources.Strings.AuditSheetMissing) : nameof(Core.Resources.Strings.AuditSheetBlank);
+                return new[] { context.Skipped(Text.Format(why, SheetNames.Describe("Revenue"))) };
             }
 
             var findings = new List<Finding>();

@@ -2,7 +2,7 @@ using System;
 
 namespace ComplianceTools.Core.Workbook.Sheets
 {
-    [Sheet("CallbackTests", "回拨测试", Order = 17,
+    [Sheet("CallbackTests", "回拨测试", EmptyMeansNone = true, Order = 17,
         Purpose = "Callback tests of the 95/96 numbers: the gateway each landed on and the seconds until the callback connected.",
         PurposeZh = "95/96短号码回拨测试:实际落地网关与回拨接通秒数。")]
     public sealed class CallbackTestRow : WorkbookRow

@@ -2,7 +2,7 @@ using System;
 
 namespace ComplianceTools.Core.Workbook.Sheets
 {
-    [Sheet("Complaints", "投诉", Order = 9,
+    [Sheet("Complaints", "投诉", EmptyMeansNone = true, Order = 9,
         Purpose = "Complaint tickets: channel (12321, 12300, 12345, MIIT), times received, first answered and closed, the number complained about, agent and recording.",
         PurposeZh = "投诉工单:来源渠道(12321、12300、12345、工信部)、受理/首次响应/结案时间、被投诉号码、坐席工号与录音。")]
     public sealed class ComplaintRow : WorkbookRow

@@ -1,6 +1,6 @@
 namespace ComplianceTools.Core.Workbook.Sheets
 {
-    [Sheet("Payroll", "工资发放", Order = 6,
+    [Sheet("Payroll", "工资发放", EmptyMeansNone = true, Order = 6,
         Purpose = "Payroll: one row per person and month paid (the wage flow the inspectors compare with seats and insurance).",
         PurposeZh = "工资流水:每人每月一行(检查组与坐席、社保三对照)。")]
     public sealed class PayrollRow : WorkbookRow

@@ -2,7 +2,7 @@ using System;
 
 namespace ComplianceTools.Core.Workbook.Sheets
 {
-    [Sheet("Penalties", "行政处罚", Order = 13,
+    [Sheet("Penalties", "行政处罚", EmptyMeansNone = true, Order = 13,
         Purpose = "Administrative penalties of the last three years (market regulator, MIIT, provincial administration) and their rectification.",
         PurposeZh = "过去三年市监、工信、通管局的行政处罚及整改情况。")]
     public sealed class PenaltyRow : WorkbookRow

@@ -1,6 +1,6 @@
 namespace ComplianceTools.Core.Workbook.Sheets
 {
-    [Sheet("SocialInsurance", "社保缴费", Order = 5,
+    [Sheet("SocialInsurance", "社保缴费", EmptyMeansNone = true, Order = 5,
         Purpose = "The social-insurance payment list: one row per person and month paid.",
         PurposeZh = "社保缴费清单:每人每个缴费月份一行。")]
     public sealed class SocialInsuranceRow : WorkbookRow

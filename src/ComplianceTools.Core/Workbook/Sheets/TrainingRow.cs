@@ -1,6 +1,6 @@
 namespace ComplianceTools.Core.Workbook.Sheets
 {
-    [Sheet("Training", "合规培训", Order = 14,
+    [Sheet("Training", "合规培训", EmptyMeansNone = true, Order = 14,
         Purpose = "This year's compliance training per person: exam certificate, sign-in sheet and exam paper.",
         PurposeZh = "当年合规培训:每人的电信业务合规考试证书、签到表与试卷。")]
     public sealed class TrainingRow : WorkbookRow
