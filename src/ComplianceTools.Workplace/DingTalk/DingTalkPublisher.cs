@@ -385,23 +385,15 @@ namespace ComplianceTools.Workplace.DingTalk
                     ["userid_list"] = user.UserId,
                     ["msg"] = new Dictionary<string, object> { ["msgtype"] = "text", ["text"] = new Dictionary<string, object> { ["content"] = text } },
                 };
-                try
+                Notice.Send(failures, user, text, () =>
                 {
                     _client.CallOld("topapi/message/corpconversation/asyncsend_v2", body, CallKind.Message, "asyncsend_v2", NotifyPermission);
-                }
-                catch (ServiceError error)
-                {
-                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), "errcode " + error.Code + " " + error.Detail));
-                }
-                catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
-                {
-                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), ex.Problem.Message));
-                }
+                    return null;
+                });
             }
 
             return failures;
         }
-
 
         /// <summary>What the module knows of a to-do.</summary>
         private sealed class Todo

@@ -455,27 +455,16 @@ namespace ComplianceTools.Workplace.WeCom
                     ["enable_duplicate_check"] = 1,
                     ["duplicate_check_interval"] = 1800,
                 };
-                try
+                Notice.Send(failures, user, text, () =>
                 {
+                    // WeCom answers errcode 0 and lists the people it could not reach: that is a refusal too.
                     JsonElement root = _client.Post("message/send", body, CallKind.Message, "message/send", MessagePermission);
-                    if (!string.IsNullOrEmpty(root.Str("invaliduser")))
-                    {
-                        failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), "invaliduser"));
-                    }
-                }
-                catch (ServiceError error)
-                {
-                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), "errcode " + error.Code + " " + error.Detail));
-                }
-                catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
-                {
-                    failures.Add(Text.Format(nameof(Strings.WorkplaceNoticeFailed), user.Masked, Notice.CountLines(text), ex.Problem.Message));
-                }
+                    return string.IsNullOrEmpty(root.Str("invaliduser")) ? null : "invaliduser";
+                });
             }
 
             return failures;
         }
-
 
         /// <summary>What the module knows of a schedule.</summary>
         private sealed class Schedule

@@ -79,6 +79,19 @@ namespace ComplianceTools.Tests.Workplace
         }
 
         [Fact]
+        public void An_owner_wecom_will_not_message_keeps_the_schedules_and_is_one_warning_naming_the_owner_masked()
+        {
+            _wecom.Disabled.Add("ZhangSan"); // found by mail, then refused at message/send (81013: no valid recipient)
+            var r = Publish(3);
+            r.ThrowOnError();
+            Assert.Equal(Enumerable.Repeat("Created", 3), Actions(r)); // the schedules are there: a notice never fails an item
+            Assert.Equal(3, _wecom.Schedules(CalendarId).Count);
+            string warning = Assert.Single(r.Warnings, w => w.Contains("could not be told", StringComparison.Ordinal));
+            Assert.StartsWith("z*******@contoso.cn could not be told of 3 item(s): errcode 81013", warning, StringComparison.Ordinal);
+            Assert.DoesNotContain("zhangsan", string.Join("\n", r.Warnings), StringComparison.OrdinalIgnoreCase);
+        }
+
+        [Fact]
         public void A_rerun_finds_every_schedule_by_its_key_and_writes_nothing()
         {
             Publish(5).ThrowOnError();

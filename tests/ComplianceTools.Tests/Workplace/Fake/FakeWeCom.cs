@@ -73,6 +73,9 @@ namespace ComplianceTools.Tests.Workplace.Fake
         /// <summary>Accept only WeCom's fixed reminder list (-604800, -172800, -86400, -3600, -900, -300, 0, 32400), not the whole documented range.</summary>
         public bool StrictReminders { get; set; }
 
+        /// <summary>Members disabled after they were looked up: a message to them is refused as to no member.</summary>
+        public ISet<string> Disabled { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>The most schedules a page of get_by_calendar holds, whatever limit is asked.</summary>
         public int PageLimit { get; set; } = 1000;
 
@@ -527,7 +530,7 @@ namespace ComplianceTools.Tests.Workplace.Fake
             foreach (string to in (Str(input, "touser") ?? string.Empty).Split('|', StringSplitOptions.RemoveEmptyEntries))
             {
                 User user = _users.FirstOrDefault(u => string.Equals(u.UserId, to, StringComparison.OrdinalIgnoreCase));
-                if (user == null || !user.Visible)
+                if (user == null || !user.Visible || Disabled.Contains(user.UserId))
                 {
                     invalid.Add(to.ToLowerInvariant());
                     continue;
