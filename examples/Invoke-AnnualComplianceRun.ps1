@@ -46,7 +46,8 @@
     China holiday data for years the module does not ship yet (same shape as module/data/cn-public-holidays.json).
 
 .PARAMETER Culture
-    The language of the reports: zh-CN (default) or en-US.
+    The language of the reports: zh-CN (default) or en-US. The checks and the plan run in it too, so the reasons and
+    steps in the report are in the report's language whatever the session's.
 
 .PARAMETER Force
     Replace existing output files.
@@ -89,6 +90,20 @@ function Write-Step([string] $Status, [int] $Percent) {
     $record = [System.Management.Automation.ProgressRecord]::new(1, 'Annual compliance run', $Status)
     if ($Percent -ge 100) { $record.RecordType = 'Completed' } else { $record.PercentComplete = $Percent }
     $PSCmdlet.WriteProgress($record)
+}
+
+# The checks write their reasons, and the plan its steps, in the language of the session that runs them. They run in
+# the report's language, so a Chinese report made on an English-language server does not carry English reasons. Set,
+# run, restore in one call (the pattern of the PowerShell Cookbook's Use-Culture), which Windows PowerShell 5.1 keeps.
+function Invoke-InCulture([System.Globalization.CultureInfo] $UICulture, [scriptblock] $Script) {
+    $saved = [System.Threading.Thread]::CurrentThread.CurrentUICulture
+    try {
+        [System.Threading.Thread]::CurrentThread.CurrentUICulture = $UICulture
+        & $Script
+    }
+    finally {
+        [System.Threading.Thread]::CurrentThread.CurrentUICulture = $saved
+    }
 }
 
 if (-not (Get-Module -Name ComplianceTools)) {
@@ -139,18 +154,18 @@ if (-not $WorkbookPath) {
 #    summary object; the findings are what the plan and the report take.
 Write-Step 'Audit' 10
 $dataset = Import-ComplianceWorkbook -Path $WorkbookPath
-$findings = @($dataset | Invoke-ComplianceAudit @rules | Where-Object { $_ -is [ComplianceTools.Core.Findings.Finding] })
+$findings = @(Invoke-InCulture $Culture { $dataset | Invoke-ComplianceAudit @rules } | Where-Object { $_ -is [ComplianceTools.Core.Findings.Finding] })
 
 # 3. The rectification plan.
 Write-Step 'Rectification plan' 40
-$plan = @($findings | New-RectificationPlan -Dataset $dataset -NoticeDate $NoticeDate @calendar)
+$plan = @(Invoke-InCulture $Culture { $findings | New-RectificationPlan -Dataset $dataset -NoticeDate $NoticeDate @calendar })
 
 # 4. The year's schedules.
 Write-Step 'Schedules' 60
-$schedule = @(
+$schedule = @(Invoke-InCulture $Culture {
     New-ComplianceSchedule -Year $Year -Kind AnnualReport -Dataset $dataset @calendar
     New-ComplianceSchedule -Year $Year -Kind Inspection -Dataset $dataset @calendar
-)
+})
 
 # 5. The report and the calendar file.
 Write-Step 'Report' 80

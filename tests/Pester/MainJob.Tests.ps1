@@ -23,6 +23,22 @@ Describe 'The main job on the bundled sample' {
         Test-Path $summary.Report | Should -BeTrue
         Get-Content $summary.Calendar -TotalCount 1 | Should -Be 'BEGIN:VCALENDAR'
     }
+
+    It 'writes the reasons in the report''s language, whatever the session''s' {
+        $out = Join-Path $TestDrive 'english-session'
+        $saved = [System.Threading.Thread]::CurrentThread.CurrentUICulture
+        try {
+            [System.Threading.Thread]::CurrentThread.CurrentUICulture = 'en-US'
+            $summary = & (Join-Path $Root 'examples/Invoke-AnnualComplianceRun.ps1') -OutputDirectory $out -Year 2026 -NoticeDate '2026-03-02'
+        }
+        finally {
+            [System.Threading.Thread]::CurrentThread.CurrentUICulture = $saved
+        }
+        $html = Get-Content -LiteralPath $summary.HtmlReport -Raw -Encoding utf8
+        # CMPL-001 for the year, as the guide's client: 6,273 complaints over 60,004,216 outbound calls.
+        $html | Should -Match ([regex]::Escape('12321/12300受理投诉6,273件,外呼通话量60,004,216:投诉率0.0105%,红线'))
+        $html | Should -Not -Match 'against a line of'
+    }
 }
 
 Describe 'From the materials package to a plan' {

@@ -169,19 +169,30 @@ namespace ComplianceTools.Engine.Workspace
                 inputs["CallRecords"] = client.CallRecords.ToDictionary(c => c.Key, c => (object)c.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
             }
 
-            AuditResult audit = AuditRunner.Run(checks, dataset, catalog, null, settings.AuditAsOf, null, said, null, inputs);
+            // The checks write their reasons, and the plan its steps, in the reports' language: a Chinese report made
+            // from an English-language session does not carry English reasons. What they report meanwhile is in it too.
+            AuditResult audit;
+            using (UiLanguage.Use(settings.ReportCulture))
+            {
+                audit = AuditRunner.Run(checks, dataset, catalog, null, settings.AuditAsOf, null, said, null, inputs);
+            }
+
             cancellation.ThrowIfCancellationRequested();
 
             // 4. The plan and the season's schedules, owned as the client's file and workbook say.
             step(Text.Get(nameof(Strings.RunStepPlan)), 50);
             OwnerDirectory owners = Owners(client, dataset, settings.Policy);
-            PlanResult plan = PlanBuilder.Rectification(audit.Findings, settings.Policy, owners, settings.Calendar, settings.NoticeDate, settings.AsOf, false, false, settings.Schedules);
+            PlanResult plan;
             var schedule = new List<PlanItem>();
-            foreach (ScheduleDefinition definition in settings.Schedules)
+            using (UiLanguage.Use(settings.ReportCulture))
             {
-                PlanResult phases = PlanBuilder.Schedule(definition, settings.Season, owners, settings.Calendar, settings.AsOf);
-                schedule.AddRange(phases.Items);
-                result.UncoveredYears.UnionWith(phases.UncoveredYears);
+                plan = PlanBuilder.Rectification(audit.Findings, settings.Policy, owners, settings.Calendar, settings.NoticeDate, settings.AsOf, false, false, settings.Schedules);
+                foreach (ScheduleDefinition definition in settings.Schedules)
+                {
+                    PlanResult phases = PlanBuilder.Schedule(definition, settings.Season, owners, settings.Calendar, settings.AsOf);
+                    schedule.AddRange(phases.Items);
+                    result.UncoveredYears.UnionWith(phases.UncoveredYears);
+                }
             }
 
             result.UncoveredYears.UnionWith(plan.UncoveredYears);

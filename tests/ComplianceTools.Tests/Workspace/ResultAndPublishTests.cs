@@ -53,6 +53,20 @@ namespace ComplianceTools.Tests.Workspace
         }
 
         [Fact]
+        public void A_chinese_workspace_run_from_an_english_session_writes_chinese_reasons_and_steps()
+        {
+            _ws.Ps.Run("New-ComplianceWorkspace -Path $args[0]", _ws.Path).ThrowOnError(); // reports in Chinese by default
+            _ws.Ps.Run("Add-ComplianceClient -Workspace $args[0] -Name 甲 -Province 上海 -LicenceNumber B2-20990001 -Year 2026 -Owner @{ '*' = 'li.lei@example.com' }", _ws.Path).ThrowOnError();
+            new SmallOperator { Name = "甲", Activated = 60, LandlineCalls = 400000 }.Save(_ws.Workbook("甲"));
+            _ws.Ps.Run("Invoke-ComplianceRun -Workspace $args[0] -Year 2026 -AsOf 2026-03-02", _ws.Path).ThrowOnError();
+
+            JsonObject result = (JsonObject)JsonNode.Parse(File.ReadAllText(_ws.Results(2026, "甲").Single()))!;
+            JsonNode seat = result["findings"]!.AsArray().Single(f => f!["ruleId"]!.GetValue<string>() == "SEAT-001")!;
+            Assert.Contains("备案", seat["reason"]!.GetValue<string>(), StringComparison.Ordinal); // the session is en-US: English before
+            Assert.DoesNotContain("seats on file", seat["reason"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        [Fact]
         public void A_client_that_publishes_to_WeCom_gets_its_items_as_schedules_once_with_the_secret_read_from_its_variable()
         {
             using var wecom = new FakeWeCom();
