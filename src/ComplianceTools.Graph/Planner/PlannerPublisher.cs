@@ -3,12 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
-using ComplianceTools.Core.Resources;
 using ComplianceTools.Core.Planning;
 using ComplianceTools.Core.Publishing;
+using ComplianceTools.Core.Resources;
 using ComplianceTools.Graph.Connection;
 using ComplianceTools.Graph.Directory;
 using ComplianceTools.Graph.Http;
@@ -23,7 +22,7 @@ namespace ComplianceTools.Graph.Planner
     /// before it is sent again. Planner's limits (20 checklist items, 20 assignees, 9,000 tasks per plan) fail
     /// the item that exceeds them, with the limit named; a 403 whose code names a limit does the same.
     /// </summary>
-    public sealed class PlannerPublisher : ITaskPublisher
+    public sealed partial class PlannerPublisher : ITaskPublisher
     {
         internal const int MaxChecklistItems = 20;
         internal const int MaxAssignees = 20;
@@ -492,80 +491,5 @@ namespace ComplianceTools.Graph.Planner
             new Dictionary<string, object> { ["@odata.type"] = "#microsoft.graph.plannerAssignment", ["orderHint"] = " !" };
 
         private static string Iso(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-        private sealed class Desired
-        {
-            internal string Key { get; set; }
-
-            internal string Title { get; set; }
-
-            internal DateTimeOffset? Due { get; set; }
-
-            internal HashSet<string> Assignees { get; set; }
-
-            internal string Description { get; set; }
-
-            internal List<string> Checklist { get; set; }
-        }
-
-        internal sealed class ChecklistItem
-        {
-            internal string Title { get; set; }
-
-            internal bool IsChecked { get; set; }
-        }
-
-        /// <summary>What the module knows of a Planner task and its details.</summary>
-        private sealed class TaskState
-        {
-            internal string Id { get; private set; }
-
-            internal string Title { get; set; }
-
-            internal string BucketId { get; private set; }
-
-            internal DateTimeOffset? Due { get; set; }
-
-            internal HashSet<string> Assignees { get; set; }
-
-            internal string ETag { get; set; }
-
-            internal bool HasDescription { get; private set; }
-
-            internal string Description { get; private set; }
-
-            internal Dictionary<string, ChecklistItem> Checklist { get; private set; } = new Dictionary<string, ChecklistItem>(StringComparer.Ordinal);
-
-            internal string DetailsETag { get; private set; }
-
-            internal static TaskState FromJson(JsonElement t) => new TaskState
-            {
-                Id = t.Str("id"),
-                Title = t.Str("title"),
-                BucketId = t.Str("bucketId"),
-                Due = t.Date("dueDateTime"),
-                Assignees = new HashSet<string>(t.Obj("assignments").Props().Where(p => p.Value.ValueKind == JsonValueKind.Object).Select(p => p.Name), StringComparer.Ordinal),
-                ETag = t.Str("@odata.etag"),
-                HasDescription = t.Bool("hasDescription") ?? true,
-            };
-
-            internal void CopyFrom(TaskState other)
-            {
-                Title = other.Title;
-                BucketId = other.BucketId;
-                Due = other.Due;
-                Assignees = other.Assignees;
-                ETag = other.ETag;
-            }
-
-            internal void SetDetails(JsonElement details, string etag)
-            {
-                Description = details.Str("description");
-                DetailsETag = etag ?? details.Str("@odata.etag");
-                Checklist = details.Obj("checklist").Props()
-                    .Where(p => p.Value.ValueKind == JsonValueKind.Object)
-                    .ToDictionary(p => p.Name, p => new ChecklistItem { Title = p.Value.Str("title"), IsChecked = p.Value.Bool("isChecked") ?? false }, StringComparer.Ordinal);
-            }
-        }
     }
 }

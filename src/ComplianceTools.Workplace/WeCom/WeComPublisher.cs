@@ -26,7 +26,7 @@ namespace ComplianceTools.Workplace.WeCom
     /// A create whose answer was lost is checked by reading the calendar again before it is sent again. Owners
     /// get an app message when an item is created or its due date or owners change.
     /// </summary>
-    public sealed class WeComPublisher : ITaskPublisher, INotifyingPublisher
+    public sealed partial class WeComPublisher : ITaskPublisher, INotifyingPublisher
     {
         internal const string DefaultCalendarName = "年检整改";
         internal const int MaxSummary = 128;
@@ -464,42 +464,6 @@ namespace ComplianceTools.Workplace.WeCom
             }
 
             return failures;
-        }
-
-        /// <summary>What the module knows of a schedule.</summary>
-        private sealed class Schedule
-        {
-            internal string Id { get; set; }
-
-            internal string Key { get; set; }
-
-            internal string Summary { get; set; }
-
-            internal string Description { get; set; }
-
-            internal long StartTime { get; set; }
-
-            internal long EndTime { get; set; }
-
-            internal bool WholeDay { get; set; }
-
-            internal HashSet<string> Attendees { get; set; }
-
-            internal static Schedule FromJson(JsonElement s)
-            {
-                string description = s.Str("description");
-                return new Schedule
-                {
-                    Id = s.Str("schedule_id"),
-                    Key = TaskKey.Read(description),
-                    Summary = s.Str("summary") ?? string.Empty,
-                    Description = description ?? string.Empty,
-                    StartTime = s.Long("start_time") ?? 0,
-                    EndTime = s.Long("end_time") ?? 0,
-                    WholeDay = (s.Long("is_whole_day") ?? 0) == 1,
-                    Attendees = new HashSet<string>(s.Arr("attendees").Select(a => a.Str("userid")).Where(u => !string.IsNullOrEmpty(u)), StringComparer.OrdinalIgnoreCase),
-                };
-            }
         }
     }
 }
