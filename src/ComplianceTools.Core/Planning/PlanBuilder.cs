@@ -210,7 +210,7 @@ namespace ComplianceTools.Core.Planning
             item.Priority = Priority(plan.Priority, finding, policy);
             item.StartDate = start.DueDate;
             item.DueDate = due.DueDate;
-            item.DueDateOrigin = milestone != null ? NumberOrigin.Guide : plan.Origin;
+            item.DueDateOrigin = milestone != null ? milestone.Phase.EndOrigin : plan.Origin;
             item.DeadlineKind = milestone != null ? milestone.Phase.Deadline.ToString() : nameof(Planning.DeadlineKind.Internal);
             if (milestone != null)
             {
@@ -255,6 +255,17 @@ namespace ComplianceTools.Core.Planning
             return phase.Deadline == DeadlineKind.Regulator ? calendar.OnOrAfter(end) : calendar.OnOrBefore(end);
         }
 
+        /// <summary>How a phase's dates are described: the guide's, ours, or the guide's end with our start.</summary>
+        private static string PhaseDates(SchedulePhase phase)
+        {
+            if (phase.EndOrigin == NumberOrigin.Ours)
+            {
+                return nameof(Strings.SchedulePhaseDescriptionOurs);
+            }
+
+            return phase.StartOrigin == NumberOrigin.Ours ? nameof(Strings.SchedulePhaseDescriptionOurStart) : nameof(Strings.SchedulePhaseDescription);
+        }
+
         /// <summary>
         /// The phases of a guide's calendar for one year. An internal phase ending on a day off is due the working
         /// day before; a regulator's deadline on a day off moves to the next working day. A phase starting on a day
@@ -279,11 +290,11 @@ namespace ComplianceTools.Core.Planning
                     Title = phase.Title?.Current,
                     Description = string.Join("\n", new[]
                     {
-                        Text.Format(nameof(Strings.SchedulePhaseDescription), phase.Description?.Current, start, end, Text.Get(phase.Deadline == DeadlineKind.Regulator ? nameof(Strings.DeadlineRegulator) : nameof(Strings.DeadlineInternal))).Trim(),
+                        Text.Format(PhaseDates(phase), phase.Description?.Current, start, end, Text.Get(phase.Deadline == DeadlineKind.Regulator ? nameof(Strings.DeadlineRegulator) : nameof(Strings.DeadlineInternal))).Trim(),
                         conflict == null ? null : Text.Format(nameof(Strings.ScheduleConflict), conflict),
                     }.Where(s => !string.IsNullOrEmpty(s))),
                     Conflict = conflict,
-                    DueDateOrigin = NumberOrigin.Guide,
+                    DueDateOrigin = phase.EndOrigin,
                     Steps = phase.Steps.Select(s => s.Current).ToList(),
                     Area = phase.Area,
                     Priority = phase.Deadline == DeadlineKind.Regulator ? PlanPriority.Urgent : PlanPriority.Important,

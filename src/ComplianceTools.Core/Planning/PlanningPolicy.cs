@@ -171,5 +171,11 @@ namespace ComplianceTools.Core.Planning
 
         /// <summary>The other guide's date for the same step, to confirm with the provincial authority; null when the guides agree.</summary>
         public LocalizedText Conflict { get; set; }
+
+        /// <summary>Whose start date it is: the guide's, or ours where the guide gives only an end ("before April").</summary>
+        public Findings.NumberOrigin StartOrigin { get; set; } = Findings.NumberOrigin.Guide;
+
+        /// <summary>Whose end (due) date it is: the guide's, or ours where the guide names the step without a date.</summary>
+        public Findings.NumberOrigin EndOrigin { get; set; } = Findings.NumberOrigin.Guide;
     }
 }

@@ -245,11 +245,31 @@ namespace ComplianceTools.Engine.Planning
                         item.Conflict = Localized(phase["conflict"]);
                     }
 
+                    item.StartOrigin = DateOrigin(phase, "startOrigin", file);
+                    item.EndOrigin = DateOrigin(phase, "endOrigin", file);
+
                     schedule.Phases.Add(item);
                 }
 
                 kinds[p.Name] = schedule;
             }
+        }
+
+        /// <summary>A phase date's origin: Guide (the default) or Ours; a baseline-like Baseline is not a schedule's.</summary>
+        private static NumberOrigin DateOrigin(JToken phase, string name, string file)
+        {
+            string text = (string)phase[name];
+            if (text == null)
+            {
+                return NumberOrigin.Guide;
+            }
+
+            if (Enum.TryParse(text, true, out NumberOrigin origin) && origin != NumberOrigin.Baseline)
+            {
+                return origin;
+            }
+
+            throw Invalid(file, phase[name], Text.Format(nameof(Strings.PlanningUnknownName), text, "Guide, Ours"));
         }
 
         private static (int, int) MonthDay(string text, JToken token, string file)

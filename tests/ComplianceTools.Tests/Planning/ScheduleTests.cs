@@ -52,6 +52,34 @@ namespace ComplianceTools.Tests.Planning
         }
 
         [Fact]
+        public void A_phase_says_whose_dates_it_has_the_guides_ours_or_the_guides_end_with_our_start()
+        {
+            var saved = System.Globalization.CultureInfo.CurrentUICulture;
+            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
+            try
+            {
+                PlanResult r = Build("Inspection", 2026, new DateTime(2026, 1, 1));
+
+                // Guide B: "4月前,企业必须完成 … 数据一致性比对": the end is the guide's, the 1 February start ours.
+                PlanItem reconcile = Phase(r, "reconcile-number-system");
+                Assert.Equal(Core.Findings.NumberOrigin.Guide, reconcile.DueDateOrigin);
+                Assert.EndsWith("Dates: from 2026-02-01 (ours: the guide gives only the end) to 2026-03-31 (the guide's); an internal phase: when the end falls on a day off it is due the working day before.", reconcile.Description, StringComparison.Ordinal);
+
+                // The on-site rehearsal is named by the guide ("一份演练") without a date: April is ours.
+                PlanItem rehearsal = Phase(r, "onsite-rehearsal");
+                Assert.Equal(Core.Findings.NumberOrigin.Ours, rehearsal.DueDateOrigin);
+                Assert.Contains("Our dates: 2026-04-01 – 2026-04-30 (the guide names the step without dates)", rehearsal.Description, StringComparison.Ordinal);
+
+                // "3月15日左右" is the guide's own date.
+                Assert.Contains("Guide's dates: 2026-03-15 – 2026-03-15", Phase(r, "entry-opens").Description, StringComparison.Ordinal);
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = saved;
+            }
+        }
+
+        [Fact]
         public void Items_due_before_as_of_are_overdue_and_later_ones_are_not()
         {
             PlanResult r = Build("Inspection", 2026, new DateTime(2026, 4, 1));
