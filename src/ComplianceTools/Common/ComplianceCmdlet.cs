@@ -139,6 +139,27 @@ namespace ComplianceTools.Commands.Common
             }
         }
 
+        /// <summary>
+        /// Writes a file the command made as the FileSystem provider gives it (Get-Item's object, with its mode, size and
+        /// provider path), so it shows as any file does; the plain FileInfo when the provider cannot give it.
+        /// </summary>
+        protected void WriteFile(System.IO.FileInfo file)
+        {
+            if (file == null)
+            {
+                return;
+            }
+
+            try
+            {
+                WriteObject(InvokeProvider.Item.Get(new[] { file.FullName }, false, true), true);
+            }
+            catch (Exception ex) when (ex is ProviderNotFoundException || ex is ItemNotFoundException || ex is DriveNotFoundException || ex is NotSupportedException)
+            {
+                WriteObject(file);
+            }
+        }
+
         /// <summary>A warning with any phone or ID number in it masked.</summary>
         protected new void WriteWarning(string text) => base.WriteWarning(Mask.Text(text));
 

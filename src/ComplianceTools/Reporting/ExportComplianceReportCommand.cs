@@ -113,7 +113,7 @@ namespace ComplianceTools.Commands.Reporting
                 : ComplianceReportWriter.Write(_path, _input.Findings, _input.Items, options, Force.IsPresent));
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
-            WriteObject(file);
+            WriteFile(file);
         }
 
         private static bool IsHtml(string path)

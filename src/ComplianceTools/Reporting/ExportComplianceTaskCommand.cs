@@ -71,7 +71,7 @@ namespace ComplianceTools.Commands.Reporting
             string format = Format ?? (string.Equals(System.IO.Path.GetExtension(_path), ".csv", StringComparison.OrdinalIgnoreCase) ? "Csv" : "Ics");
             if (ShouldProcess(_path))
             {
-                WriteObject(Run(() => TaskFile.Write(_path, _items, format, Component, Timestamp, Force.IsPresent, IncludePersonalData.IsPresent)));
+                WriteFile(Run(() => TaskFile.Write(_path, _items, format, Component, Timestamp, Force.IsPresent, IncludePersonalData.IsPresent)));
             }
         }
     }

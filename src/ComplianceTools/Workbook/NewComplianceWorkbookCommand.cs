@@ -97,7 +97,7 @@ namespace ComplianceTools.Commands.Workbook
             WriteProgress(new ProgressRecord(1, activity, activity) { RecordType = ProgressRecordType.Completed });
             if (written)
             {
-                WriteObject(InvokeProvider.Item.Get(path), true);
+                WriteFile(new FileInfo(path));
             }
         }
     }

@@ -98,7 +98,7 @@ namespace ComplianceTools.Commands.Workspace
             string client = Client ?? _input.Findings.Select(f => f.Subject).Where(s => !string.IsNullOrWhiteSpace(s)).GroupBy(s => s).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? System.IO.Path.GetFileNameWithoutExtension(_path);
             var monitored = _input.Findings.Where(f => f.KeyMonitoring).Select(f => f.RuleId);
             ComplianceResult result = ResultFile.Build(client, season, DateTimeOffset.Now.ToOffset(ReportOptions.ChinaOffset), AsOf, baselines, _input.Findings, _input.Items, monitored, null);
-            WriteObject(Run(() => ResultFile.Write(result, _path, Force.IsPresent)));
+            WriteFile(Run(() => ResultFile.Write(result, _path, Force.IsPresent)));
         }
     }
 }

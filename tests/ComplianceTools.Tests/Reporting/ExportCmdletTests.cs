@@ -38,6 +38,22 @@ $s = New-ComplianceSchedule -Year 2026 -Kind Inspection -Owner @{ '*' = 'lead@ex
         }
 
         [Fact]
+        public void The_files_written_come_back_as_the_file_system_gives_them_even_with_brackets_in_the_name()
+        {
+            // A plain FileInfo showed blank mode, size and owner columns in pwsh's file view; Get-Item's object does not.
+            string report = _tmp.File("report[2026].xlsx");
+            string tasks = _tmp.File("tasks[2026].ics");
+            var r = _ps.Run(Pipeline + "$f | Export-ComplianceReport -Path $args[0]; @($p) + @($s) | Export-ComplianceTask -Path $args[1]", report, tasks);
+            r.ThrowOnError();
+            Assert.Equal(new[] { report, tasks }, r.Output.Select(o => o.Text("FullName")));
+            Assert.All(r.Output, o =>
+            {
+                Assert.StartsWith("Microsoft.PowerShell.Core\\FileSystem::", o.Text("PSPath"), StringComparison.Ordinal);
+                Assert.True((long)o.Prop("Length") > 0);
+            });
+        }
+
+        [Fact]
         public void An_existing_report_is_kept_without_force_and_replaced_with_it()
         {
             string path = _tmp.File("report.xlsx");
