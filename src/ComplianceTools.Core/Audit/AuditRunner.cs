@@ -88,13 +88,15 @@ namespace ComplianceTools.Core.Audit
                 RuleCheck check = byRule[planned[i]];
                 RuleDefinition rule = catalog.Get(planned[i]);
                 progress?.Invoke(new AuditProgress(i + 1, planned.Count, new[] { rule.Id }));
+                AuditContext ruleContext = context.For(rule);
                 if (!rule.Enabled)
                 {
+                    // Switched off on purpose, and said so: a rule a baseline turned off is never just absent from the findings.
                     disabled.Add(rule.Id);
+                    Emit(ruleContext.NotApplicable(Text.Format(nameof(Resources.Strings.AuditRuleDisabled), rule.DisabledBy ?? "-")));
                     continue;
                 }
 
-                AuditContext ruleContext = context.For(rule);
                 IReadOnlyList<string> missing = check.MissingSheets(dataset);
                 if (missing.Count > 0)
                 {

@@ -101,6 +101,9 @@ namespace ComplianceTools.Core.Rules
 
         public bool Enabled { get; set; } = true;
 
+        /// <summary>The baseline file that switched the rule off (its name), when one did; the audit says so in a NotApplicable finding.</summary>
+        public string DisabledBy { get; set; }
+
         /// <summary>
         /// True when the rule is on the key-monitoring list this season (it was Red in the previous season's result): its
         /// findings say so, its Yellow line is tightened (see <see cref="KeyMonitoring"/>), its plan items come first.

@@ -107,6 +107,7 @@ namespace ComplianceTools.Engine.Rules
                             }
 
                             rule.Enabled = setting.Value.Value<bool>();
+                            rule.DisabledBy = rule.Enabled ? null : origin;
                             changed = true;
                             break;
                         case "severity":

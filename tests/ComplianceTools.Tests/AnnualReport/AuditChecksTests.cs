@@ -62,7 +62,7 @@ namespace ComplianceTools.Tests.AnnualReport
         }
 
         [Fact]
-        public void A_rule_disabled_by_a_baseline_gives_no_finding()
+        public void A_rule_disabled_by_a_baseline_gives_only_a_not_applicable_finding_naming_the_baseline()
         {
             using (var tmp = Paths.NewTempFolder())
             {
@@ -70,7 +70,9 @@ namespace ComplianceTools.Tests.AnnualReport
                 File.WriteAllText(baseline, "{ \"rules\": { \"WIN-001\": { \"enabled\": false } } }");
                 var dataset = Sample(tmp.File("annual.xlsx"));
                 var result = AuditRunner.Run(s_checks, dataset, CatalogLoader.Load(new[] { baseline }), new[] { "WIN-001" }, new DateTime(2026, 2, 1));
-                Assert.Empty(result.Findings);
+                Finding off = Assert.Single(result.Findings);
+                Assert.Equal(FindingStatus.NotApplicable, off.Status);
+                Assert.Equal("switched off by the baseline off.json: this rule was not checked", off.Reason);
                 Assert.Equal(new[] { "WIN-001" }, result.Summary.Disabled);
             }
         }

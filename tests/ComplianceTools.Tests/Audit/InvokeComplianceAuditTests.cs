@@ -107,14 +107,16 @@ namespace ComplianceTools.Tests.Audit
         }
 
         [Fact]
-        public void A_rule_disabled_by_a_baseline_is_listed_as_disabled_and_gives_no_finding()
+        public void A_rule_disabled_by_a_baseline_is_listed_as_disabled_and_says_so_in_a_not_applicable_finding()
         {
             using (var tmp = Paths.NewTempFolder())
             {
                 string baseline = tmp.File("client.json");
                 File.WriteAllText(baseline, "{ \"rules\": { \"SYS-002\": { \"enabled\": false } } }");
                 var r = _ps.Run("$args[0] | Invoke-ComplianceAudit -Baseline $args[1]", InspectionSamples.Varied(), baseline);
-                Assert.DoesNotContain(Findings(r), f => f.Text("RuleId") == "SYS-002");
+                var off = Assert.Single(Findings(r), f => f.Text("RuleId") == "SYS-002"); // absent before: a report never showed it was off
+                Assert.Equal("NotApplicable", off.Text("Status"));
+                Assert.Equal("switched off by the baseline client.json: this rule was not checked", off.Text("Reason"));
                 Assert.Equal(new[] { "SYS-002" }, ((System.Collections.IEnumerable)Summary(r).Prop("Disabled")).Cast<object>().Select(o => o.ToString()).ToArray());
             }
         }

@@ -122,12 +122,14 @@ $rows | Test-ReportPackage -Path $args[0]";
         }
 
         [Fact]
-        public void A_baseline_disabling_a_rule_warns_and_leaves_it_out()
+        public void A_baseline_disabling_a_rule_warns_and_says_it_was_not_checked()
         {
             string baseline = _package.Write("../off.json", System.Text.Encoding.UTF8.GetBytes("{ \"rules\": { \"MAT-004\": { \"enabled\": false } } }"));
             var r = _ps.Run("Test-ReportPackage -Path $args[0] -Dataset $args[1] -Baseline $args[2]", _package.Folder, _package.Dataset(), baseline).ThrowOnError();
 
-            Assert.Equal(new[] { "MAT-001", "MAT-002", "MAT-003" }, r.Output.Select(o => o.Text("RuleId")));
+            Assert.Equal(new[] { "MAT-001", "MAT-002", "MAT-003", "MAT-004" }, r.Output.Select(o => o.Text("RuleId")));
+            Assert.Equal("NotApplicable", r.Output.Last().Text("Status"));
+            Assert.Equal("switched off by the baseline off.json: this rule was not checked", r.Output.Last().Text("Reason"));
             Assert.Equal("Rule MAT-004 is disabled by the baseline.", Assert.Single(r.Warnings));
         }
 
