@@ -40,6 +40,19 @@ namespace ComplianceTools.Tests.Workplace
             Ps.Run(Items + "$items" + extra + " | Publish-ComplianceTask -Target DingTalk -Operator 13800138000" + parameters, n);
 
         [Fact]
+        public void A_work_notification_dingtalk_refuses_keeps_the_todos_and_is_one_warning_naming_the_owner_masked()
+        {
+            // Connected with another app's agent id: the to-dos need none, the work notification is refused (40056).
+            Ps.Run("Connect-ComplianceWorkplace -Platform DingTalk -AppKey $args[0] -AgentId $args[1] -AppSecret $args[2] -Endpoint $args[3]", _dingtalk.AppKey, FakeDingTalk.AgentId + 1, Secure(_dingtalk.AppSecret), _dingtalk.Endpoint).ThrowOnError();
+            var r = Publish(2);
+            r.ThrowOnError();
+            Assert.Equal(Enumerable.Repeat("Created", 2), Actions(r)); // a notice never fails an item
+            Assert.Equal(2, _dingtalk.Tasks().Count);
+            string warning = Assert.Single(r.Warnings, w => w.Contains("could not be told", StringComparison.Ordinal));
+            Assert.StartsWith("138****8001 could not be told of 2 item(s): errcode 40056", warning, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Four_items_become_four_todos_keyed_by_source_id_due_at_the_end_of_the_working_day_with_their_owner_told()
         {
             var r = Publish(4);
