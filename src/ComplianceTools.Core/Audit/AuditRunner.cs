@@ -100,7 +100,7 @@ namespace ComplianceTools.Core.Audit
                 IReadOnlyList<string> missing = check.MissingSheets(dataset);
                 if (missing.Count > 0)
                 {
-                    string reason = Text.Format(nameof(Resources.Strings.AuditSheetMissing), string.Join(", ", missing.Select(SheetNames.Describe)));
+                    string reason = SheetNames.MissingReason(dataset, missing);
                     skipped.Add(new SkippedRule(rule.Id, reason, missing));
                     Emit(ruleContext.Skipped(reason));
                     continue;
@@ -259,6 +259,16 @@ namespace ComplianceTools.Core.Audit
                 .Select(t => t.GetCustomAttribute<SheetAttribute>())
                 .Where(a => a != null)
                 .ToDictionary(a => a.Name, a => a.ChineseName, StringComparer.OrdinalIgnoreCase));
+
+        /// <summary>
+        /// Why a rule is Skipped for sheets it lacks: "the workbook has no sheet …", or, for rows given one by one (piped
+        /// from Import-ComplianceWorkbook -Sheet, Import-Csv), "no row of the sheet … was given" — the sheet may be there and empty.
+        /// </summary>
+        public static string MissingReason(ComplianceDataset dataset, IEnumerable<string> sheets)
+        {
+            string names = string.Join(", ", sheets.Select(Describe));
+            return Text.Format(dataset != null && dataset.FromGivenRows ? nameof(Resources.Strings.AuditRowsMissing) : nameof(Resources.Strings.AuditSheetMissing), names);
+        }
 
         /// <summary>The sheet's English and Chinese names: "Traffic (呼叫流量)".</summary>
         public static string Describe(string sheet) => s_chinese.Value.TryGetValue(sheet, out string zh) ? sheet + " (" + zh + ")" : sheet;

@@ -23,7 +23,7 @@ namespace ComplianceTools.Core.Scenarios
             if (context.Dataset.Scenarios == null && context.Dataset.Scripts == null)
             {
                 // Either sheet is enough: the scripts are classified, the filed scenarios' figures checked.
-                return new[] { context.Skipped(Text.Format(nameof(Resources.Strings.AuditSheetMissing), SheetNames.Describe("Scenarios"))) };
+                return new[] { context.Skipped(SheetNames.MissingReason(context.Dataset, new[] { "Scenarios" })) };
             }
 
             if ((context.Dataset.Scenarios == null || SheetNames.IsBlank(context.Dataset, "Scenarios")) && (context.Dataset.Scripts == null || SheetNames.IsBlank(context.Dataset, "Scripts")))

@@ -58,12 +58,18 @@ namespace ComplianceTools.Core.Workbook
         public IDictionary<string, object> Figures { get; } = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
+        /// True for rows given one by one (<see cref="FromRows"/>): a sheet with no row given may be in the workbook and
+        /// empty, so a message says "no rows were given", not "the workbook has no sheet".
+        /// </summary>
+        public bool FromGivenRows { get; private set; }
+
+        /// <summary>
         /// A dataset of rows given one by one (Import-ComplianceWorkbook -Sheet, Import-Csv, hashtables): each row goes to
         /// the sheet of its type; a sheet with no rows stays absent. The path is the rows' common workbook, when they share one.
         /// </summary>
         public static ComplianceDataset FromRows(IEnumerable<object> rows, IEnumerable<Type> emptySheets = null)
         {
-            var dataset = new ComplianceDataset();
+            var dataset = new ComplianceDataset { FromGivenRows = true };
             var lists = new Dictionary<PropertyInfo, IList>();
             foreach (Type type in emptySheets ?? Type.EmptyTypes)
             {

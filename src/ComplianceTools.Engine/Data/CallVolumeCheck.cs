@@ -37,8 +37,12 @@ namespace ComplianceTools.Engine.Data
             bool byCalls = CallRecordInputs.Given(context);
             if (!byRevenue && !byCalls)
             {
-                string why = context.Dataset.Revenue == null ? nameof(Core.Resources.Strings.AuditSheetMissing) : nameof(Core.Resources.Strings.AuditSheetBlank);
-                return new[] { context.Skipped(Text.Format(why, SheetNames.Describe("Revenue"))) };
+                return new[]
+                {
+                    context.Skipped(context.Dataset.Revenue == null
+                        ? SheetNames.MissingReason(context.Dataset, new[] { "Revenue" })
+                        : Text.Format(nameof(Core.Resources.Strings.AuditSheetBlank), SheetNames.Describe("Revenue"))),
+                };
             }
 
             var findings = new List<Finding>();

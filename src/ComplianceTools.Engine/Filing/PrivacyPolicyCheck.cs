@@ -28,7 +28,7 @@ namespace ComplianceTools.Engine.Filing
             CompanyProfile company = context.Dataset.Company;
             if (company == null && file == null)
             {
-                yield return context.Skipped(Text.Format(nameof(Core.Resources.Strings.AuditSheetMissing), SheetNames.Describe("Company")));
+                yield return context.Skipped(SheetNames.MissingReason(context.Dataset, new[] { "Company" }));
                 yield break;
             }
 

@@ -43,6 +43,20 @@ Import-ComplianceWorkbook -Path ([IO.Path]::Combine($args[0], 'clients', '丙公
         }
 
         [Fact]
+        public void Rows_piped_from_an_empty_sheet_say_no_row_was_given_not_that_the_workbook_lacks_the_sheet()
+        {
+            using (var ps = new ModuleSession())
+            {
+                string path = _tmp.File("template.xlsx");
+                var r = ps.Run("New-ComplianceWorkbook -Path $args[0] | Out-Null; Import-ComplianceWorkbook -Path $args[0] -Sheet 坐席 | Get-SeatVacancy", path);
+                r.ThrowOnError();
+                var seat = Assert.Single(r.Output);
+                Assert.Equal("Skipped", seat.Text("Status"));
+                Assert.Equal("no row of the sheet Seats (坐席) was given (the sheet is empty, or its rows were not piped in)", seat.Text("Reason")); // "the workbook has no sheet Seats" before
+            }
+        }
+
+        [Fact]
         public void An_empty_seats_or_traffic_sheet_skips_its_rules_and_an_empty_penalty_sheet_means_none()
         {
             var dataset = new ComplianceDataset
