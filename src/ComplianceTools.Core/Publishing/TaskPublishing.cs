@@ -97,7 +97,8 @@ namespace ComplianceTools.Core.Publishing
         /// <summary>The same text once line ends and surrounding blanks are set aside.</summary>
         public static bool SameText(string a, string b) => string.Equals(Normalize(a).Trim(), Normalize(b).Trim(), StringComparison.Ordinal);
 
-        /// <summary>The owners of an item as one text, "a; b".</summary>
-        public static string Owners(PlanItem item) => string.Join("; ", item.Owners.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()));
+        /// <summary>The owners of an item as one text, "a; b"; each masked as a contact (z*******@contoso.cn) when <paramref name="masked"/>.</summary>
+        public static string Owners(PlanItem item, bool masked = false) =>
+            string.Join("; ", item.Owners.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => masked ? Privacy.Mask.Contact(o.Trim()) : o.Trim()));
     }
 }

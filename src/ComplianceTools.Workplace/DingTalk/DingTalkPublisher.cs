@@ -62,7 +62,7 @@ namespace ComplianceTools.Workplace.DingTalk
 
         public PublishOutcome Publish(PlanItem item, Func<string, string, bool> shouldProcess)
         {
-            string owners = string.Join("; ", item.Owners.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => Mask.Contact(o.Trim())));
+            string owners = TaskKey.Owners(item, masked: true);
             DateTimeOffset? due = DueTimeOf(item);
             try
             {
@@ -81,17 +81,17 @@ namespace ComplianceTools.Workplace.DingTalk
                     Todo created = Create(desired, out bool alreadyThere);
                     if (!alreadyThere)
                     {
-                        note = Join(note, Tell(users, nameof(Strings.WorkplaceNoticeNew), item.Title, Moment(due)));
+                        note = Notices.Join(note, _notices.Tell(users, nameof(Strings.WorkplaceNoticeNew), item.Title, Moment(due)));
                         return Done(item, PublishAction.Created, created.Id, owners, due, note);
                     }
 
                     existing = created;
-                    note = Join(Text.Format(nameof(Strings.WorkplaceTodoAlreadyThere), item.Key), note);
+                    note = Notices.Join(Text.Format(nameof(Strings.WorkplaceTodoAlreadyThere), item.Key), note);
                 }
 
                 if (existing.Done)
                 {
-                    return Done(item, PublishAction.Completed, existing.Id, owners, due, Join(Text.Get(nameof(Strings.WorkplaceTodoCompleted)), note));
+                    return Done(item, PublishAction.Completed, existing.Id, owners, due, Notices.Join(Text.Get(nameof(Strings.WorkplaceTodoCompleted)), note));
                 }
 
                 List<string> changes = Differences(existing, desired);
@@ -109,10 +109,10 @@ namespace ComplianceTools.Workplace.DingTalk
                 string message = string.Join(", ", changes);
                 if (changes.Contains("dueTime") || changes.Contains("executorIds"))
                 {
-                    message = Join(message, Tell(users, nameof(Strings.WorkplaceNoticeChanged), item.Title, Moment(due)));
+                    message = Notices.Join(message, _notices.Tell(users, nameof(Strings.WorkplaceNoticeChanged), item.Title, Moment(due)));
                 }
 
-                return Done(item, PublishAction.Updated, existing.Id, owners, due, Join(message, note));
+                return Done(item, PublishAction.Updated, existing.Id, owners, due, Notices.Join(message, note));
             }
             catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
             {
@@ -124,8 +124,6 @@ namespace ComplianceTools.Workplace.DingTalk
 
         private static PublishOutcome Done(PlanItem item, PublishAction action, string id, string owners, DateTimeOffset? due, string message) =>
             new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, due, PublishTarget.DingTalk, message), null);
-
-        private static string Join(string a, string b) => string.IsNullOrEmpty(b) ? a : (string.IsNullOrEmpty(a) ? b : a + "; " + b);
 
         private static string Moment(DateTimeOffset? due) => due.HasValue ? due.Value.ToOffset(DueDates.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "-";
 
@@ -356,18 +354,6 @@ namespace ComplianceTools.Workplace.DingTalk
             desired.Id = existing.Id;
             desired.Done = existing.Done;
             _byKey[desired.Key] = desired;
-        }
-
-        /// <summary>Gathers a notice for the owners, sent with the others when the run ends.</summary>
-        private string Tell(IReadOnlyList<WorkplaceUser> users, string what, string title, string due)
-        {
-            if (users.Count == 0)
-            {
-                return null;
-            }
-
-            _notices.Add(users, Notices.Line(Notice.Format(Notice.Chinese, what), title, due));
-            return Text.Get(nameof(Strings.WorkplaceNotifyLater));
         }
 
         /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Resources;
 using ComplianceTools.Workplace.Connection;
 
@@ -59,6 +60,24 @@ namespace ComplianceTools.Workplace.Owners
                 yield return (user, text.ToString());
             }
         }
+
+        /// <summary>
+        /// Gathers a "new" or "changed" line (<paramref name="what"/>, a resource name) for the item's owners, sent with the
+        /// others when the run ends; returns what the item's result says of it, or null when it has no owner to tell.
+        /// </summary>
+        internal string Tell(IReadOnlyList<WorkplaceUser> users, string what, string title, string due)
+        {
+            if (users.Count == 0)
+            {
+                return null;
+            }
+
+            Add(users, Line(Notice.Format(Notice.Chinese, what), title, due));
+            return Text.Get(nameof(Strings.WorkplaceNotifyLater));
+        }
+
+        /// <summary>Two parts of an item's result message, "a; b", either possibly empty.</summary>
+        internal static string Join(string a, string b) => string.IsNullOrEmpty(b) ? a : (string.IsNullOrEmpty(a) ? b : a + "; " + b);
 
         internal static string Line(string what, string title, string due) =>
             string.Format(CultureInfo.InvariantCulture, "- {0} {1} ({2})", due, title, what);

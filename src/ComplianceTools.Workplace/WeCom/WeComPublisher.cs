@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Threading;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Planning;
-using ComplianceTools.Core.Privacy;
 using ComplianceTools.Core.Publishing;
 using ComplianceTools.Core.Resources;
 using ComplianceTools.Workplace.Connection;
@@ -72,7 +71,7 @@ namespace ComplianceTools.Workplace.WeCom
 
         public PublishOutcome Publish(PlanItem item, Func<string, string, bool> shouldProcess)
         {
-            string owners = string.Join("; ", item.Owners.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => Mask.Contact(o.Trim())));
+            string owners = TaskKey.Owners(item, masked: true);
             try
             {
                 if (!Prepare(shouldProcess))
@@ -96,7 +95,7 @@ namespace ComplianceTools.Workplace.WeCom
                     }
 
                     Schedule created = Create(desired);
-                    note = Join(note, Tell(users, nameof(Strings.WorkplaceNoticeNew), item.Title, Day(desired)));
+                    note = Notices.Join(note, _notices.Tell(users, nameof(Strings.WorkplaceNoticeNew), item.Title, Day(desired)));
                     return Done(item, PublishAction.Created, created.Id, owners, note);
                 }
 
@@ -116,10 +115,10 @@ namespace ComplianceTools.Workplace.WeCom
                 string message = string.Join(", ", changes);
                 if (changes.Contains("date") || attendeesChanged)
                 {
-                    message = Join(message, Tell(users, nameof(Strings.WorkplaceNoticeChanged), item.Title, Day(desired)));
+                    message = Notices.Join(message, _notices.Tell(users, nameof(Strings.WorkplaceNoticeChanged), item.Title, Day(desired)));
                 }
 
-                return Done(item, PublishAction.Updated, existing.Id, owners, Join(message, note));
+                return Done(item, PublishAction.Updated, existing.Id, owners, Notices.Join(message, note));
             }
             catch (ComplianceException ex) when (!WorkplaceProblems.StopsRun(ex.Problem))
             {
@@ -131,8 +130,6 @@ namespace ComplianceTools.Workplace.WeCom
 
         private static PublishOutcome Done(PlanItem item, PublishAction action, string id, string owners, string message) =>
             new PublishOutcome(new TaskPublishResult(item.Key, item.Title, action, id, owners, item.DueMoment(), PublishTarget.WeCom, message), null);
-
-        private static string Join(string a, string b) => string.IsNullOrEmpty(b) ? a : (string.IsNullOrEmpty(a) ? b : a + "; " + b);
 
         private static string Day(Schedule s) => DueDates.ChinaDay(DateTimeOffset.FromUnixTimeSeconds(s.StartTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -423,18 +420,6 @@ namespace ComplianceTools.Workplace.WeCom
                 _reminders = FixedListReminders;
                 return send();
             }
-        }
-
-        /// <summary>Gathers a notice for the owners, sent with the others when the run ends.</summary>
-        private string Tell(IReadOnlyList<WorkplaceUser> users, string what, string title, string day)
-        {
-            if (users.Count == 0)
-            {
-                return null;
-            }
-
-            _notices.Add(users, Notices.Line(Notice.Format(Notice.Chinese, what), title, day));
-            return Text.Get(nameof(Strings.WorkplaceNotifyLater));
         }
 
         /// <summary>
