@@ -6,7 +6,6 @@ using System.Linq;
 using ComplianceTools.Core.Common;
 using ComplianceTools.Core.Findings;
 using ComplianceTools.Core.Planning;
-using ComplianceTools.Core.Privacy;
 using ComplianceTools.Core.Reporting;
 using ComplianceTools.Core.Workbook.Sheets;
 using ComplianceTools.Core.Workspace;
@@ -34,7 +33,8 @@ namespace ComplianceTools.Engine.Workspace
         {
             using (UiLanguage.Use(settings.ReportCulture))
             {
-                // Every client's findings and items as one report's, each named by its client, owners masked.
+                // Every client's findings and items as one report's, each named by its client; the report masks the owners
+                // (one mask per person, so two clients' 刘洋 and 刘伟 are not counted as one).
                 var findings = new List<Finding>();
                 var items = new List<PlanItem>();
                 foreach (ClientRunResult r in results.Where(r => r?.Entry != null))
@@ -50,8 +50,7 @@ namespace ComplianceTools.Engine.Workspace
                     {
                         PlanItem copy = i.Copy();
                         copy.Title = r.Client.Name + " · " + i.Title;
-                        copy.Owner = Mask.Contact(i.Owner);
-                        copy.OwnerName = Mask.Contact(!string.IsNullOrWhiteSpace(i.OwnerName) ? i.OwnerName : i.Owner);
+                        copy.OwnerName = !string.IsNullOrWhiteSpace(i.OwnerName) ? i.OwnerName : i.Owner;
                         items.Add(copy);
                     }
                 }
