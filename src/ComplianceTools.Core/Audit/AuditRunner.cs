@@ -276,7 +276,7 @@ namespace ComplianceTools.Core.Audit
         /// <summary>A sheet is present when the dataset holds it (its property is not null), or lists it among the sheets read.</summary>
         public static bool IsPresent(ComplianceDataset dataset, string sheet)
         {
-            PropertyInfo property = typeof(ComplianceDataset).GetProperty(sheet, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            PropertyInfo property = SheetProperty(sheet);
             return property != null ? property.GetValue(dataset) != null : dataset.Has(sheet);
         }
 
@@ -286,7 +286,7 @@ namespace ComplianceTools.Core.Audit
         /// </summary>
         public static bool IsBlank(ComplianceDataset dataset, string sheet)
         {
-            PropertyInfo property = typeof(ComplianceDataset).GetProperty(sheet, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            PropertyInfo property = SheetProperty(sheet);
             object value = property?.GetValue(dataset);
             if (value == null)
             {
@@ -333,6 +333,10 @@ namespace ComplianceTools.Core.Audit
 
         // Sheets that say who and where, not how the business did: filled in or not, they do not make a workbook hold data.
         private static readonly HashSet<string> s_notData = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Company", "Owners", "Materials" };
+
+        /// <summary>The dataset property holding a sheet (Seats, Company …), or null for a sheet read only by name.</summary>
+        private static PropertyInfo SheetProperty(string sheet) =>
+            typeof(ComplianceDataset).GetProperty(sheet, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
 
         private static Type RowType(PropertyInfo property)
         {
