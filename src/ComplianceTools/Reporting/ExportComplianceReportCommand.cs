@@ -17,22 +17,8 @@ namespace ComplianceTools.Commands.Reporting
     /// </summary>
     [Cmdlet(VerbsData.Export, "ComplianceReport", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportComplianceReportCommand : ComplianceCmdlet
+    public sealed class ExportComplianceReportCommand : FindingsExportCmdlet
     {
-        private ReportInput _input;
-        private string _path;
-
-        /// <summary>The file to write: .html or .htm for the HTML report, anything else (.xlsx) for the workbook.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
-        /// <summary>Findings (any check, Invoke-ComplianceAudit) and plan items (New-RectificationPlan, New-ComplianceSchedule); arrays are unrolled.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        [AllowNull]
-        [AllowEmptyCollection]
-        public PSObject[] InputObject { get; set; }
-
         /// <summary>The workbook (Import-ComplianceWorkbook): the header's company, licence number and report year come from its company sheet.</summary>
         [Parameter]
         public ComplianceDataset Dataset { get; set; }
@@ -54,33 +40,7 @@ namespace ComplianceTools.Commands.Reporting
         [Parameter]
         public SwitchParameter IncludePersonalData { get; set; }
 
-        /// <summary>Replace the file if it exists.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            _input = new ReportInput("ComplianceTools.Report.InputNotSupported", WriteVerbose, WriteProblem);
-            _path = ResolvePath(Path);
-            Run(() =>
-            {
-                OutputFile.CheckTarget(_path, Force.IsPresent);
-                return true;
-            });
-        }
-
-        protected override void ProcessRecord()
-        {
-            if (InputObject == null)
-            {
-                return;
-            }
-
-            foreach (PSObject item in InputObject)
-            {
-                _input.Collect(item?.BaseObject);
-            }
-        }
+        protected override string UnsupportedInputErrorId => "ComplianceTools.Report.InputNotSupported";
 
         protected override void EndProcessing()
         {
@@ -96,21 +56,21 @@ namespace ComplianceTools.Commands.Reporting
             };
             Run(() =>
             {
-                ReportContent.CheckNotEmpty(_path, _input.Findings, _input.Items, options);
+                ReportContent.CheckNotEmpty(TargetPath, Input.Findings, Input.Items, options);
                 return true;
             });
 
-            if (!ShouldProcess(_path))
+            if (!ShouldProcess(TargetPath))
             {
                 return;
             }
 
-            var progress = new ProgressRecord(1, "Export-ComplianceReport", _path);
+            var progress = new ProgressRecord(1, "Export-ComplianceReport", TargetPath);
             WriteProgress(progress);
-            bool html = IsHtml(_path);
+            bool html = IsHtml(TargetPath);
             FileInfo file = Run(() => html
-                ? HtmlReportWriter.Write(_path, _input.Findings, _input.Items, options, Force.IsPresent)
-                : ComplianceReportWriter.Write(_path, _input.Findings, _input.Items, options, Force.IsPresent));
+                ? HtmlReportWriter.Write(TargetPath, Input.Findings, Input.Items, options, Force.IsPresent)
+                : ComplianceReportWriter.Write(TargetPath, Input.Findings, Input.Items, options, Force.IsPresent));
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
             WriteFile(file);

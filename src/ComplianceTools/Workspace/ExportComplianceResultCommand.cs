@@ -17,22 +17,8 @@ namespace ComplianceTools.Commands.Workspace
     /// </summary>
     [Cmdlet(VerbsData.Export, "ComplianceResult", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportComplianceResultCommand : ComplianceCmdlet
+    public sealed class ExportComplianceResultCommand : FindingsExportCmdlet
     {
-        private ReportInput _input;
-        private string _path;
-
-        /// <summary>The .json file to write.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
-        /// <summary>Findings (Invoke-ComplianceAudit, any check) and plan items (New-RectificationPlan, New-ComplianceSchedule); arrays are unrolled.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        [AllowNull]
-        [AllowEmptyCollection]
-        public PSObject[] InputObject { get; set; }
-
         /// <summary>Who the result is for; default the findings' most common subject.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -52,37 +38,16 @@ namespace ComplianceTools.Commands.Workspace
         [Parameter]
         public DateTime AsOf { get; set; } = DateTime.Today;
 
-        /// <summary>Replace the file if it exists.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            _input = new ReportInput("ComplianceTools.Workspace.InputNotSupported", WriteVerbose, WriteProblem);
-            _path = ResolvePath(Path);
-            Run(() =>
-            {
-                OutputFile.CheckTarget(_path, Force.IsPresent);
-                return true;
-            });
-        }
-
-        protected override void ProcessRecord()
-        {
-            foreach (PSObject item in InputObject ?? Array.Empty<PSObject>())
-            {
-                _input.Collect(item?.BaseObject);
-            }
-        }
+        protected override string UnsupportedInputErrorId => "ComplianceTools.Workspace.InputNotSupported";
 
         protected override void EndProcessing()
         {
-            if (_input.Findings.Count == 0 && _input.Items.Count == 0)
+            if (Input.Findings.Count == 0 && Input.Items.Count == 0)
             {
-                ThrowProblem(new ComplianceProblem("ComplianceTools.Workspace.ResultEmpty", ProblemKind.InvalidData, Text.Format(nameof(Strings.WorkspaceResultEmpty), _path), _path));
+                ThrowProblem(new ComplianceProblem("ComplianceTools.Workspace.ResultEmpty", ProblemKind.InvalidData, Text.Format(nameof(Strings.WorkspaceResultEmpty), TargetPath), TargetPath));
             }
 
-            if (!ShouldProcess(_path))
+            if (!ShouldProcess(TargetPath))
             {
                 return;
             }
@@ -93,12 +58,12 @@ namespace ComplianceTools.Commands.Workspace
                 ThrowProblem(new ComplianceProblem("ComplianceTools.Baseline.FileNotFound", ProblemKind.ObjectNotFound, Text.Format(nameof(Strings.BaselineNotFound), missing), missing));
             }
 
-            int? reportYear = ResultFile.ReportYearOf(_input.Findings);
+            int? reportYear = ResultFile.ReportYearOf(Input.Findings);
             int season = MyInvocation.BoundParameters.ContainsKey(nameof(Year)) ? Year : (reportYear + 1) ?? AsOf.Year;
-            string client = Client ?? _input.Findings.Select(f => f.Subject).Where(s => !string.IsNullOrWhiteSpace(s)).GroupBy(s => s).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? System.IO.Path.GetFileNameWithoutExtension(_path);
-            var monitored = _input.Findings.Where(f => f.KeyMonitoring).Select(f => f.RuleId);
-            ComplianceResult result = ResultFile.Build(client, season, DateTimeOffset.Now.ToOffset(ReportOptions.ChinaOffset), AsOf, baselines, _input.Findings, _input.Items, monitored, null);
-            WriteFile(Run(() => ResultFile.Write(result, _path, Force.IsPresent)));
+            string client = Client ?? Input.Findings.Select(f => f.Subject).Where(s => !string.IsNullOrWhiteSpace(s)).GroupBy(s => s).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? System.IO.Path.GetFileNameWithoutExtension(TargetPath);
+            var monitored = Input.Findings.Where(f => f.KeyMonitoring).Select(f => f.RuleId);
+            ComplianceResult result = ResultFile.Build(client, season, DateTimeOffset.Now.ToOffset(ReportOptions.ChinaOffset), AsOf, baselines, Input.Findings, Input.Items, monitored, null);
+            WriteFile(Run(() => ResultFile.Write(result, TargetPath, Force.IsPresent)));
         }
     }
 }
