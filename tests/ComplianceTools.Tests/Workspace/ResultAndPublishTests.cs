@@ -67,6 +67,25 @@ namespace ComplianceTools.Tests.Workspace
         }
 
         [Fact]
+        public void The_portfolio_keeps_two_owners_whose_masks_read_alike_apart()
+        {
+            _ws.Ps.Run("New-ComplianceWorkspace -Path $args[0] -Culture en-US", _ws.Path).ThrowOnError();
+            _ws.Ps.Run("Add-ComplianceClient -Workspace $args[0] -Name 甲 -Province 上海 -LicenceNumber B2-20990001 -Year 2026 -Owner @{ '*' = '刘洋' }", _ws.Path).ThrowOnError();
+            _ws.Ps.Run("Add-ComplianceClient -Workspace $args[0] -Name 乙 -Province 上海 -LicenceNumber B2-20990002 -Year 2026 -Owner @{ '*' = '刘伟' }", _ws.Path).ThrowOnError();
+            new SmallOperator { Name = "甲", Activated = 60 }.Save(_ws.Workbook("甲"));
+            new SmallOperator { Name = "乙", Activated = 60, LicenceNumber = "B2-20990002" }.Save(_ws.Workbook("乙"));
+            _ws.Ps.Run("Invoke-ComplianceRun -Workspace $args[0] -Year 2026 -AsOf 2026-03-02", _ws.Path).ThrowOnError();
+
+            using (var package = new OfficeOpenXml.ExcelPackage(new FileInfo(Path.Combine(_ws.Path, "portfolio", "portfolio-2026.xlsx"))))
+            {
+                var texts = package.Workbook.Worksheets.SelectMany(w => w.Cells.Where(c => c.Value is string).Select(c => (string)c.Value)).ToList();
+                Assert.Contains("刘*", texts);
+                Assert.Contains("刘* (2)", texts); // the portfolio masked first, and both read 刘* as one person
+                Assert.DoesNotContain(texts, t => t.Contains("刘洋") || t.Contains("刘伟"));
+            }
+        }
+
+        [Fact]
         public void A_client_that_publishes_to_WeCom_gets_its_items_as_schedules_once_with_the_secret_read_from_its_variable()
         {
             using var wecom = new FakeWeCom();
